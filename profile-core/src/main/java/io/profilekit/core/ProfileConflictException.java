@@ -1,0 +1,17 @@
+package io.profilekit.core;
+
+/**
+ * A write would break uniqueness: the record id or the username is already taken.
+ */
+public class ProfileConflictException extends ProfileException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ProfileConflictException(String message) {
+        super(message);
+    }
+
+    public ProfileConflictException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,106 @@
+package io.profilekit.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes user profiles and their pictures.
+ *
+ * <p>Every implementation keeps the same contract, so code and tests written against one
+ * (the {@link io.profilekit.core.memory.InMemoryProfileRepository in-memory} test double, say)
+ * hold against the others:
+ * <ul>
+ *   <li>usernames ({@code user_id}) are unique; creating or renaming onto a taken one fails
+ *       with {@link ProfileConflictException};</li>
+ *   <li>every write gives the document a new {@link Version}; a write that names the version
+ *       it expects fails with {@link PreconditionFailedException} when the stored one differs,
+ *       and never overwrites;</li>
+ *   <li>errors are this library's {@link ProfileException}s, never a backend's types; an
+ *       unreachable or slow store is {@link StoreUnavailableException}.</li>
+ * </ul>
+ *
+ * <p>Implementations are thread-safe. Open one per process and share it.
+ */
+public interface ProfileRepository extends AutoCloseable {
+
+    /** The profile with this record id, if any. */
+    Optional<StoredProfile> findById(long recordId);
+
+    /** The profile with this username ({@code user_id}), if any; usernames are unique. */
+    Optional<StoredProfile> findByUsername(String username);
+
+    /**
+     * The profiles with this nickname, in ascending record id order, at most {@code limit}
+     * of them (at least 1; above {@link ProfileQuery#MAX_LIMIT} counts as that); nicknames are
+     * not unique.
+     */
+    List<StoredProfile> findByNickname(String nickname, int limit);
+
+    /** One page of profiles that match the query, in ascending record id order. */
+    Page<StoredProfile> list(ProfileQuery query);
+
+    /** The image document with this image record id (the value of a profile's {@code picture}). */
+    Optional<StoredPicture> findPicture(long pictureId);
+
+    /**
+     * Stores a new profile. Without a record id, the repository assigns the next free one.
+     *
+     * @return the stored profile, with its record id and first version
+     * @throws ProfileConflictException when the record id or the username is taken
+     * @throws InvalidProfileException when the profile has no username or a record id below 1
+     */
+    StoredProfile create(Profile profile);
+
+    /**
+     * Replaces the profile with {@code profile.recordId()}, but only if its stored version is
+     * still {@code expected}.
+     *
+     * @param expected the version the caller read, or {@code null} to replace any version
+     * @return the stored profile with its new version
+     * @throws ProfileNotFoundException when no such profile exists
+     * @throws PreconditionFailedException when the stored version is not {@code expected}
+     * @throws ProfileConflictException when the new username belongs to another profile
+     */
+    StoredProfile replace(Profile profile, Version expected);
+
+    /** Replaces the profile whatever its stored version: last writer wins. */
+    default StoredProfile replace(Profile profile) {
+        return replace(profile, null);
+    }
+
+    /**
+     * Deletes the profile, its picture and its lookup entries (its username becomes free),
+     * but only if its stored version is still {@code expected}.
+     *
+     * @param expected the version the caller read, or {@code null} to delete any version
+     * @throws ProfileNotFoundException when no such profile exists
+     * @throws PreconditionFailedException when the stored version is not {@code expected}
+     */
+    void delete(long recordId, Version expected);
+
+    /** Deletes the profile whatever its stored version. */
+    default void delete(long recordId) {
+        delete(recordId, null);
+    }
+
+    /**
+     * Stores {@code picture} as the profile's picture: under the image record id its
+     * {@code picture} field names, or, when it names none, under the profile's own record id,
+     * which is then linked from the profile (giving the profile a new version).
+     *
+     * @return the stored picture
+     * @throws ProfileNotFoundException when no such profile exists
+     */
+    StoredPicture putPicture(long recordId, ProfilePicture picture);
+
+    /**
+     * Removes the profile's picture and the link to it.
+     *
+     * @throws ProfileNotFoundException when no such profile exists or it has no picture
+     */
+    void deletePicture(long recordId);
+
+    /** Releases what the repository holds (connections, threads); idempotent. */
+    @Override
+    void close();
+}

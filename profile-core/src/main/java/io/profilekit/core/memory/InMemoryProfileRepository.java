@@ -1,0 +1,285 @@
+package io.profilekit.core.memory;
+
+import io.profilekit.core.InvalidProfileException;
+import io.profilekit.core.Page;
+import io.profilekit.core.PreconditionFailedException;
+import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileConflictException;
+import io.profilekit.core.ProfileNotFoundException;
+import io.profilekit.core.ProfilePicture;
+import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoreUnavailableException;
+import io.profilekit.core.StoredPicture;
+import io.profilekit.core.StoredProfile;
+import io.profilekit.core.Version;
+import io.profilekit.core.internal.ProfileRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link ProfileRepository} held in this process's memory: the embedded default when no
+ * database is configured, and the test double to use in your own tests, since it keeps the
+ * very contract the Couchbase repository keeps (unique usernames, a new version on every
+ * write, conditional writes that fail rather than overwrite, keyset pages).
+ *
+ * <p>Reads take no lock and cost one hash lookup by id or username; nickname lookups use an
+ * index. Writes are serialised, which keeps the indexes consistent with the profiles. Nothing
+ * survives the process.
+ */
+public final class InMemoryProfileRepository implements ProfileRepository {
+
+    private final ConcurrentHashMap<Long, StoredProfile> profiles = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListSet<Long> ids = new ConcurrentSkipListSet<>();
+    private final ConcurrentHashMap<String, Long> usernames = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<Long>> nicknames =
+            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, StoredPicture> pictures = new ConcurrentHashMap<>();
+
+    /** Starts from the clock so that versions (entity tags) do not repeat across restarts. */
+    private final AtomicLong versions = new AtomicLong(System.currentTimeMillis() << 16);
+    private final Object writeLock = new Object();
+    private long highestRecordId;
+    private volatile boolean closed;
+
+    /** An empty repository. */
+    public InMemoryProfileRepository() {
+    }
+
+    /** The number of profiles stored. */
+    public int size() {
+        return profiles.size();
+    }
+
+    @Override
+    public Optional<StoredProfile> findById(long recordId) {
+        ensureOpen();
+        return Optional.ofNullable(profiles.get(recordId));
+    }
+
+    @Override
+    public Optional<StoredProfile> findByUsername(String username) {
+        ensureOpen();
+        Long recordId = usernames.get(Objects.requireNonNull(username, "username"));
+        if (recordId == null) {
+            return Optional.empty();
+        }
+        StoredProfile stored = profiles.get(recordId);
+        // A rename may have happened between the two reads: answer only what is still true.
+        return stored != null && username.equals(stored.profile().userId())
+                ? Optional.of(stored)
+                : Optional.empty();
+    }
+
+    @Override
+    public List<StoredProfile> findByNickname(String nickname, int limit) {
+        Objects.requireNonNull(nickname, "nickname");
+        int pageSize = Math.min(limit, ProfileQuery.MAX_LIMIT);
+        return list(ProfileQuery.first(pageSize).withNickname(nickname)).items();
+    }
+
+    @Override
+    public Page<StoredProfile> list(ProfileQuery query) {
+        ensureOpen();
+        List<StoredProfile> items = new ArrayList<>(Math.min(query.limit() + 1, 64));
+        for (Long recordId : candidates(query)) {
+            StoredProfile stored = profiles.get(recordId);
+            if (stored != null && query.matches(stored.profile())) {
+                items.add(stored);
+                if (items.size() > query.limit()) {
+                    items.remove(items.size() - 1);
+                    long last = items.get(items.size() - 1).recordId();
+                    return new Page<>(items, OptionalLong.of(last));
+                }
+            }
+        }
+        return new Page<>(items, OptionalLong.empty());
+    }
+
+    private Iterable<Long> candidates(ProfileQuery query) {
+        if (query.username() != null) {
+            Long recordId = usernames.get(query.username());
+            return recordId == null || recordId <= query.after() ? Set.of() : Set.of(recordId);
+        }
+        if (query.nickname() != null) {
+            ConcurrentSkipListSet<Long> matching = nicknames.get(query.nickname());
+            return matching == null ? Set.of() : matching.tailSet(query.after(), false);
+        }
+        return ids.tailSet(query.after(), false);
+    }
+
+    @Override
+    public Optional<StoredPicture> findPicture(long pictureId) {
+        ensureOpen();
+        return Optional.ofNullable(pictures.get(pictureId));
+    }
+
+    @Override
+    public StoredProfile create(Profile profile) {
+        ProfileRules.checkWritable(profile);
+        synchronized (writeLock) {
+            ensureOpen();
+            long recordId = profile.recordId() != null ? profile.recordId() : highestRecordId + 1;
+            if (profiles.containsKey(recordId)) {
+                throw new ProfileConflictException("record_id " + recordId + " is taken");
+            }
+            if (usernames.containsKey(profile.userId())) {
+                throw usernameTaken(profile.userId());
+            }
+            StoredProfile stored = StoredProfile.of(profile.withRecordId(recordId), nextVersion());
+            profiles.put(recordId, stored);
+            ids.add(recordId);
+            index(stored.profile());
+            highestRecordId = Math.max(highestRecordId, recordId);
+            return stored;
+        }
+    }
+
+    @Override
+    public StoredProfile replace(Profile profile, Version expected) {
+        ProfileRules.checkWritable(profile);
+        if (profile.recordId() == null) {
+            throw new InvalidProfileException(
+                    "record_id is required to replace a profile");
+        }
+        synchronized (writeLock) {
+            StoredProfile current = current(profile.recordId(), expected);
+            Long owner = usernames.get(profile.userId());
+            if (owner != null && owner != current.recordId()) {
+                throw usernameTaken(profile.userId());
+            }
+            return swap(current, profile);
+        }
+    }
+
+    @Override
+    public void delete(long recordId, Version expected) {
+        synchronized (writeLock) {
+            StoredProfile current = current(recordId, expected);
+            Profile profile = current.profile();
+            profiles.remove(recordId);
+            ids.remove(recordId);
+            unindex(profile);
+            if (profile.picture() != null) {
+                pictures.remove(profile.picture());
+            }
+        }
+    }
+
+    @Override
+    public StoredPicture putPicture(long recordId, ProfilePicture picture) {
+        Objects.requireNonNull(picture, "picture");
+        synchronized (writeLock) {
+            StoredProfile current = current(recordId, null);
+            Profile profile = current.profile();
+            long pictureId = profile.picture() != null ? profile.picture() : recordId;
+            StoredPicture stored = StoredPicture.of(pictureId, picture, nextVersion());
+            pictures.put(pictureId, stored);
+            if (profile.picture() == null) {
+                swap(current, profile.withPicture(pictureId));
+            }
+            return stored;
+        }
+    }
+
+    @Override
+    public void deletePicture(long recordId) {
+        synchronized (writeLock) {
+            StoredProfile current = current(recordId, null);
+            Long pictureId = current.profile().picture();
+            if (pictureId == null) {
+                throw new ProfileNotFoundException("profile " + recordId + " has no picture");
+            }
+            pictures.remove(pictureId);
+            swap(current, current.profile().withPicture(null));
+        }
+    }
+
+    /** Empties the repository and refuses further calls. */
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            closed = true;
+            profiles.clear();
+            ids.clear();
+            usernames.clear();
+            nicknames.clear();
+            pictures.clear();
+        }
+    }
+
+    /** The stored profile a write applies to, checked against the expected version. */
+    private StoredProfile current(long recordId, Version expected) {
+        ensureOpen();
+        StoredProfile current = profiles.get(recordId);
+        if (current == null) {
+            throw new ProfileNotFoundException("no profile with record_id " + recordId);
+        }
+        if (expected != null && !expected.equals(current.version())) {
+            throw new PreconditionFailedException("profile " + recordId
+                    + " has changed since version " + expected);
+        }
+        return current;
+    }
+
+    /**
+     * Stores a new state of a profile. New index entries go in before the profile and stale
+     * ones leave after it, so a concurrent reader never misses a profile that exists.
+     */
+    private StoredProfile swap(StoredProfile current, Profile replacement) {
+        StoredProfile stored = StoredProfile.of(replacement, nextVersion());
+        Profile previous = current.profile();
+        index(replacement);
+        profiles.put(stored.recordId(), stored);
+        if (!previous.userId().equals(replacement.userId())) {
+            usernames.remove(previous.userId(), previous.recordId());
+        }
+        if (previous.nickname() != null && !previous.nickname().equals(replacement.nickname())) {
+            removeNickname(previous.nickname(), previous.recordId());
+        }
+        return stored;
+    }
+
+    private void index(Profile profile) {
+        usernames.put(profile.userId(), profile.recordId());
+        if (profile.nickname() != null) {
+            nicknames.computeIfAbsent(profile.nickname(), key -> new ConcurrentSkipListSet<>())
+                    .add(profile.recordId());
+        }
+    }
+
+    private void unindex(Profile profile) {
+        usernames.remove(profile.userId(), profile.recordId());
+        if (profile.nickname() != null) {
+            removeNickname(profile.nickname(), profile.recordId());
+        }
+    }
+
+    private void removeNickname(String nickname, long recordId) {
+        nicknames.computeIfPresent(nickname, (key, matching) -> {
+            matching.remove(recordId);
+            return matching.isEmpty() ? null : matching;
+        });
+    }
+
+    private Version nextVersion() {
+        return new Version(versions.incrementAndGet());
+    }
+
+    private static ProfileConflictException usernameTaken(String username) {
+        return new ProfileConflictException("username '" + username + "' is taken");
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreUnavailableException("the repository is closed");
+        }
+    }
+}

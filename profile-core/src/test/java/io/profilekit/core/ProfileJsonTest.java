@@ -1,0 +1,164 @@
+package io.profilekit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProfileJsonTest {
+
+    /** A document as the seed's Python tools wrote it (json.dumps spacing). */
+    private static final String SEED_DOCUMENT = """
+            {"record_id": 1, "name": "Lisa Smith", "nickname": "lsmith", "picture": 1,
+             "user_id": "lisasmith7294", "email": "lisa.smith@example.com", "email_verified": true,
+             "first_name": "Lisa", "last_name": "Smith", "address": "6522 Lopez Estates",
+             "city": "Lake Amy", "state": "CT", "zip_code": "06511", "phone": "(410) 555-2837",
+             "date_of_birth": "03/14/1987"}""";
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsEverySeedField() {
+        Profile profile = ProfileJson.fromJson(utf8(SEED_DOCUMENT));
+
+        assertThat(profile.recordId()).isEqualTo(1L);
+        assertThat(profile.picture()).isEqualTo(1L);
+        assertThat(profile.userId()).isEqualTo("lisasmith7294");
+        assertThat(profile.emailVerified()).isTrue();
+        assertThat(profile.zipCode()).isEqualTo("06511");
+        assertThat(profile.dateOfBirth()).isEqualTo("03/14/1987");
+        assertThat(profile.attributes()).isEmpty();
+    }
+
+    @Test
+    void writesSeedFieldsInTheSeedsOrderAndLeavesAbsentOnesOut() {
+        Profile profile = Profile.builder().recordId(5L).userId("ada").name("Ada").build();
+
+        assertThat(text(ProfileJson.toJson(profile)))
+                .isEqualTo("{\"record_id\":5,\"name\":\"Ada\",\"user_id\":\"ada\"}");
+    }
+
+    @Test
+    void keepsUnknownAttributesAfterTheSeedFieldsInTheirOrder() {
+        String json = "{\"zeta\":[1,{\"x\":null}],\"user_id\":\"ada\",\"alpha\":2.50}";
+
+        Profile profile = ProfileJson.fromJson(utf8(json));
+
+        assertThat(profile.attributes()).containsOnlyKeys("zeta", "alpha");
+        assertThat(text(ProfileJson.toJson(profile)))
+                .isEqualTo("{\"user_id\":\"ada\",\"zeta\":[1,{\"x\":null}],\"alpha\":2.50}");
+    }
+
+    @Test
+    void aSeedDocumentSurvivesARoundTrip() {
+        Profile profile = ProfileJson.fromJson(utf8(SEED_DOCUMENT));
+
+        assertThat(ProfileJson.fromJson(ProfileJson.toJson(profile))).isEqualTo(profile);
+    }
+
+    @Test
+    void treatsNullSeedFieldsAsAbsent() {
+        Profile profile = ProfileJson.fromJson(utf8("{\"user_id\":\"ada\",\"email\":null}"));
+
+        assertThat(profile.email()).isNull();
+    }
+
+    @Test
+    void refusesASeedFieldOfTheWrongType() {
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"record_id\":\"5\"}")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("record_id must be an integer");
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"zip_code\":12345}")))
+                .hasMessage("zip_code must be a string");
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"email_verified\":\"yes\"}")))
+                .hasMessage("email_verified must be true or false");
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"picture\":1.5}")))
+                .hasMessage("picture must be an integer");
+    }
+
+    @Test
+    void refusesARecordIdBeyondALong() {
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"record_id\":99999999999999999999}")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("record_id is too large");
+    }
+
+    @Test
+    void refusesAnythingButAnObject() {
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("[{\"user_id\":\"ada\"}]")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("a profile must be a JSON object");
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("")))
+                .isInstanceOf(InvalidProfileException.class);
+    }
+
+    @Test
+    void refusesMalformedJsonSayingWhere() {
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"user_id\": ")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessageStartingWith("malformed JSON at line 1");
+    }
+
+    @Test
+    void refusesDuplicateFields() {
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"user_id\":\"a\",\"user_id\":\"b\"}")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessageContaining("Duplicate field 'user_id'");
+    }
+
+    @Test
+    void refusesTrailingContent() {
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"user_id\":\"a\"} {}")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("unexpected content after the profile object");
+    }
+
+    @Test
+    void refusesDeepNestingWithoutNamingInternals() {
+        String deep = "{\"user_id\":\"a\",\"x\":" + "[".repeat(40) + "]".repeat(40) + "}";
+
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8(deep)))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessageContaining("nested deeper than")
+                .message().doesNotContain("Jackson", "StreamReadConstraints", "java.");
+    }
+
+    @Test
+    void readsAndWritesTheSeedsImageDocument() {
+        byte[] image = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
+
+        byte[] json = ProfileJson.pictureToJson(9, "jpeg", image);
+        ProfileJson.ImageDocument document = ProfileJson.pictureFromJson(json);
+
+        assertThat(text(json)).isEqualTo("{\"record_id\":9,\"type\":\"jpeg\",\"image\":\"/9j/AQID\"}");
+        assertThat(document.type()).isEqualTo("jpeg");
+        assertThat(document.image()).isEqualTo(image);
+    }
+
+    @Test
+    void refusesAnImageDocumentWithoutDecodableImage() {
+        assertThatThrownBy(() -> ProfileJson.pictureFromJson(utf8("{\"record_id\":1,\"type\":\"jpeg\"}")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("the image document has no image");
+        assertThatThrownBy(() -> ProfileJson.pictureFromJson(utf8("{\"image\":\"***\"}")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("the image document's image is not valid base64");
+    }
+
+    @Test
+    void nestedAttributeValuesComeBackAsPlainCollections() {
+        Profile profile = ProfileJson.fromJson(utf8("{\"tags\":[\"a\"],\"meta\":{\"k\":true}}"));
+
+        assertThat(profile.attributes().get("tags")).isEqualTo(List.of("a"));
+        assertThat(profile.attributes().get("meta")).isEqualTo(Map.of("k", true));
+    }
+}
