@@ -11,14 +11,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Paints the silhouette of a person, head and shoulders, on a coloured background and encodes
  * it as a small JPEG. Shapes only, no text: it needs no fonts, so it works on any headless JVM.
+ * Keeps one JPEG encoder, so it is not thread-safe.
  */
 final class AvatarPainter {
 
     static final int SIZE = 128;
+
+    private final ImageWriter encoder = ImageIO.getImageWritersByFormatName("jpeg").next();
 
     ProfilePicture paint(Random random) {
         float hue = random.nextFloat();
@@ -41,12 +47,14 @@ final class AvatarPainter {
         }
 
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream(4096);
-        try {
-            if (!ImageIO.write(image, "jpeg", jpeg)) {
-                throw new IllegalStateException("this JVM has no JPEG encoder");
-            }
+        // In memory, not through ImageIO.write's default temporary-file cache.
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(jpeg)) {
+            encoder.setOutput(out);
+            encoder.write(image);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode an avatar", e);
+        } finally {
+            encoder.reset();
         }
         return ProfilePicture.of(jpeg.toByteArray());
     }

@@ -8,7 +8,7 @@ import io.profilekit.core.ProfilePicture;
  * those) and its avatar.
  *
  * @param profile the profile to create
- * @param picture the avatar to store as the profile's picture
+ * @param picture the avatar to store as the profile's picture, or {@code null} for none
  */
 public record SampleProfile(Profile profile, ProfilePicture picture) {
 }

@@ -14,7 +14,7 @@ class SampleDataLoaderTest {
     @Test
     void loadsEveryProfileWithItsPictureLinked() {
         try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
-            new SampleDataLoader(repository, new SampleProfileGenerator(1)).load(20, true, n -> { });
+            new SampleDataLoader(repository, 1).load(20, true, n -> { });
 
             List<StoredProfile> all = repository.list(ProfileQuery.first(100)).items();
             assertThat(all).hasSize(20);
@@ -32,7 +32,7 @@ class SampleDataLoaderTest {
     @Test
     void loadsWithoutPicturesWhenAskedTo() {
         try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
-            new SampleDataLoader(repository, new SampleProfileGenerator(1)).load(5, false, n -> { });
+            new SampleDataLoader(repository, 1).load(5, false, n -> { });
 
             assertThat(repository.size()).isEqualTo(5);
             assertThat(repository.findById(1).orElseThrow().profile().picture()).isNull();
@@ -47,7 +47,7 @@ class SampleDataLoaderTest {
         try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
             repository.create(generator.profile(0).withRecordId(500L));
 
-            new SampleDataLoader(repository, generator).load(1, false, n -> { });
+            new SampleDataLoader(repository, 1).load(1, false, n -> { });
 
             StoredProfile loaded = repository.findById(501).orElseThrow();
             assertThat(loaded.profile().userId()).isNotEqualTo(generated)
@@ -59,7 +59,7 @@ class SampleDataLoaderTest {
     void reportsProgressAfterEveryProfile() {
         List<Long> progress = new ArrayList<>();
         try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
-            new SampleDataLoader(repository, new SampleProfileGenerator(1)).load(3, false, progress::add);
+            new SampleDataLoader(repository, 1).load(3, false, progress::add);
         }
 
         assertThat(progress).containsExactly(1L, 2L, 3L);
