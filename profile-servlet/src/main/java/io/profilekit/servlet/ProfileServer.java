@@ -1,0 +1,179 @@
+package io.profilekit.servlet;
+
+import io.profilekit.core.ProfileRepository;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * profilekit on embedded Jetty: {@code java -jar profile-server.jar}. With no database
+ * configured it serves an in-memory store filled with generated demo profiles.
+ *
+ * <p>To embed it, build one: the server serves the given repository until {@link #stop()},
+ * which stops accepting connections and lets requests in flight finish first.
+ *
+ * <pre>{@code
+ * try (ProfileServer server = ProfileServer.builder()
+ *         .port(0)
+ *         .repository(repository)
+ *         .authenticator(new BearerTokenAuthenticator(List.of(token)))
+ *         .start()) {
+ *     URI base = server.uri();
+ * }
+ * }</pre>
+ */
+public final class ProfileServer implements AutoCloseable {
+
+    private final Server jetty;
+    private final ServerConnector connector;
+
+    private ProfileServer(Server jetty, ServerConnector connector) {
+        this.jetty = jetty;
+        this.connector = connector;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port the server listens on (the chosen one when built with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The server's base URI on the loopback interface. */
+    public URI uri() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    /**
+     * Stops gracefully: no new connections, requests in flight finish (up to the stop timeout).
+     * Does not close the repository, which belongs to whoever built the server.
+     */
+    public void stop() throws Exception {
+        jetty.stop();
+    }
+
+    /** Waits until the server has stopped. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    /** Builds and starts a {@link ProfileServer}. */
+    public static final class Builder {
+        private int port = 8080;
+        private ProfileRepository repository;
+        private Authenticator authenticator;
+        private Duration stopTimeout = Duration.ofSeconds(30);
+        private boolean stopAtShutdown;
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0 picks a free one. Default 8080. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be from 0 to 65535");
+            }
+            port = value;
+            return this;
+        }
+
+        /** The repository to serve. Required. */
+        public Builder repository(ProfileRepository value) {
+            repository = Objects.requireNonNull(value, "repository");
+            return this;
+        }
+
+        /** Who may call {@code /api/}. Required. */
+        public Builder authenticator(Authenticator value) {
+            authenticator = Objects.requireNonNull(value, "authenticator");
+            return this;
+        }
+
+        /** How long {@link #stop()} waits for requests in flight. Default 30 seconds. */
+        public Builder stopTimeout(Duration value) {
+            stopTimeout = Objects.requireNonNull(value, "stopTimeout");
+            return this;
+        }
+
+        /** Whether the JVM's shutdown (SIGTERM, Ctrl-C) stops the server gracefully. Default no. */
+        public Builder stopAtShutdown(boolean value) {
+            stopAtShutdown = value;
+            return this;
+        }
+
+        /** Starts the server; it listens when this returns. */
+        public ProfileServer start() throws Exception {
+            Objects.requireNonNull(repository, "repository is required");
+            Objects.requireNonNull(authenticator, "authenticator is required");
+
+            QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+            threads.setName("profilekit-http");
+            Server jetty = new Server(threads);
+
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            // Jetty's header cache otherwise matches values ignoring case and may hand a
+            // servlet a cached value in another case than the client sent: fatal for tokens.
+            http.setHeaderCacheCaseSensitive(true);
+            ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            connector.setPort(port);
+            jetty.addConnector(connector);
+
+            ServletContextHandler context = new ServletContextHandler("/");
+            ProfileRepository served = repository;
+            Authenticator auth = authenticator;
+            context.addEventListener(new ServletContextListener() {
+                @Override
+                public void contextInitialized(ServletContextEvent event) {
+                    ProfileApi.register(event.getServletContext(), served, auth);
+                }
+            });
+            jetty.setHandler(new GracefulHandler(context));
+            jetty.setErrorHandler(new ProblemErrorHandler());
+            jetty.setStopTimeout(stopTimeout.toMillis());
+            jetty.setStopAtShutdown(stopAtShutdown);
+            jetty.start();
+            return new ProfileServer(jetty, connector);
+        }
+    }
+
+    /**
+     * Runs the server from settings (see docs/configuration.md) until the JVM is told to stop.
+     * A wrong setting ends it with a one-line message and exit status 2.
+     */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int status = new Launcher(Settings.fromSystem(), System.out, System.err).run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Adds {@code task} to what happens once the server has stopped. */
+    void whenStopped(Runnable task) {
+        jetty.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                task.run();
+            }
+        });
+    }
+}

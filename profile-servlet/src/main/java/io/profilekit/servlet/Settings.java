@@ -1,0 +1,101 @@
+package io.profilekit.servlet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads profilekit's settings by name, from the first source that has a non-blank value:
+ * system property {@code profile.x.y}, then environment variable {@code PROFILE_X_Y}, then
+ * (in a WAR) the servlet context parameter {@code profile.x.y}.
+ *
+ * <p>Immutable; {@link #withFallback} returns a new instance with one more source.
+ */
+public final class Settings {
+
+    private final List<UnaryOperator<String>> sources;
+
+    private Settings(List<UnaryOperator<String>> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    /** System properties, then environment variables. */
+    public static Settings fromSystem() {
+        return of(System::getProperty, name -> System.getenv(environmentName(name)));
+    }
+
+    /**
+     * Settings read from the given sources in order; each maps a setting name
+     * ({@code profile.x.y}) to its value or {@code null}.
+     */
+    @SafeVarargs
+    public static Settings of(UnaryOperator<String>... sources) {
+        return new Settings(List.of(sources));
+    }
+
+    /** These settings, then {@code source} for names none of them has. */
+    public Settings withFallback(UnaryOperator<String> source) {
+        List<UnaryOperator<String>> all = new ArrayList<>(sources);
+        all.add(Objects.requireNonNull(source, "source"));
+        return new Settings(all);
+    }
+
+    /** The environment variable for a setting: {@code profile.db.bucket} is {@code PROFILE_DB_BUCKET}. */
+    public static String environmentName(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The setting's value, trimmed; empty when no source has a non-blank one. */
+    public Optional<String> get(String name) {
+        for (UnaryOperator<String> source : sources) {
+            String value = source.apply(name);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The setting's value, or {@code defaultValue}. */
+    public String get(String name, String defaultValue) {
+        return get(name).orElse(defaultValue);
+    }
+
+    /**
+     * The setting as an integer within {@code [min, max]}, or {@code defaultValue} when unset.
+     *
+     * @throws IllegalArgumentException saying which setting is wrong and what it must be
+     */
+    public int getInt(String name, int defaultValue, int min, int max) {
+        Optional<String> text = get(name);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the setting's name
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to "
+                + max + ", not '" + text.get() + "'");
+    }
+
+    /** The setting as a comma-separated list of non-blank, trimmed items. */
+    public List<String> getList(String name) {
+        List<String> items = new ArrayList<>();
+        get(name).ifPresent(text -> {
+            for (String item : text.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+        });
+        return List.copyOf(items);
+    }
+}
