@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Reads profilekit's settings by name, from the first source that has a non-blank value:
@@ -16,9 +15,15 @@ import java.util.function.UnaryOperator;
  */
 public final class Settings {
 
-    private final List<UnaryOperator<String>> sources;
+    /** Where values come from: a setting's value for its name ({@code profile.x.y}), or {@code null}. */
+    @FunctionalInterface
+    public interface Source {
+        String get(String name);
+    }
 
-    private Settings(List<UnaryOperator<String>> sources) {
+    private final List<Source> sources;
+
+    private Settings(List<Source> sources) {
         this.sources = List.copyOf(sources);
     }
 
@@ -27,18 +32,14 @@ public final class Settings {
         return of(System::getProperty, name -> System.getenv(environmentName(name)));
     }
 
-    /**
-     * Settings read from the given sources in order; each maps a setting name
-     * ({@code profile.x.y}) to its value or {@code null}.
-     */
-    @SafeVarargs
-    public static Settings of(UnaryOperator<String>... sources) {
+    /** Settings read from the given sources in order. */
+    public static Settings of(Source... sources) {
         return new Settings(List.of(sources));
     }
 
     /** These settings, then {@code source} for names none of them has. */
-    public Settings withFallback(UnaryOperator<String> source) {
-        List<UnaryOperator<String>> all = new ArrayList<>(sources);
+    public Settings withFallback(Source source) {
+        List<Source> all = new ArrayList<>(sources);
         all.add(Objects.requireNonNull(source, "source"));
         return new Settings(all);
     }
@@ -50,8 +51,8 @@ public final class Settings {
 
     /** The setting's value, trimmed; empty when no source has a non-blank one. */
     public Optional<String> get(String name) {
-        for (UnaryOperator<String> source : sources) {
-            String value = source.apply(name);
+        for (Source source : sources) {
+            String value = source.get(name);
             if (value != null && !value.isBlank()) {
                 return Optional.of(value.trim());
             }
