@@ -435,7 +435,7 @@ public abstract class AbstractProfileRepositoryTest {
 
     @Test
     void listReturnsPagesInRecordIdOrderLinkedByTheirCursor() {
-        assumeTrue(supportsListing(), "this backend cannot list");
+        assumeTrue(supportsListing(), "listing needs SQL++, which this backend lacks");
         for (long id = 1; id <= 5; id++) {
             repository.create(person("user" + id).withRecordId(id * 10));
         }
@@ -452,7 +452,7 @@ public abstract class AbstractProfileRepositoryTest {
 
     @Test
     void listOfAnExactlyFullLastPageHasNoNext() {
-        assumeTrue(supportsListing(), "this backend cannot list");
+        assumeTrue(supportsListing(), "listing needs SQL++, which this backend lacks");
         repository.create(person("ada"));
         repository.create(person("grace"));
 
@@ -464,7 +464,7 @@ public abstract class AbstractProfileRepositoryTest {
 
     @Test
     void listFiltersByNicknameUsernameAndEmail() {
-        assumeTrue(supportsListing(), "this backend cannot list");
+        assumeTrue(supportsListing(), "listing needs SQL++, which this backend lacks");
         repository.create(person("ada", "alovelace"));
         repository.create(person("ada2", "alovelace"));
         repository.create(person("grace", "ghopper"));
@@ -481,7 +481,7 @@ public abstract class AbstractProfileRepositoryTest {
 
     @Test
     void aListingWalkReturnsEveryLastingProfileOnceWhileOthersComeAndGo() {
-        assumeTrue(supportsListing(), "this backend cannot list");
+        assumeTrue(supportsListing(), "listing needs SQL++, which this backend lacks");
         List<Long> lasting = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             lasting.add(repository.create(person("lasting" + i)).recordId());

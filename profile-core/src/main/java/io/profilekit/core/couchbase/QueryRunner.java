@@ -1,0 +1,72 @@
+package io.profilekit.core.couchbase;
+
+import com.couchbase.client.core.error.CouchbaseException;
+import com.couchbase.client.java.Scope;
+import com.couchbase.client.java.json.JsonObject;
+import com.couchbase.client.java.query.QueryOptions;
+import com.couchbase.client.java.query.QueryScanConsistency;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs profilekit's SQL++ statements. Statements are constant text; every value from a
+ * request travels as a named parameter, never inside the text.
+ */
+interface QueryRunner {
+
+    /**
+     * Runs a prepared statement ({@code adhoc(false)}) and reads each row as {@code type}. The
+     * index is brought up to date with every write made before the statement (request_plus),
+     * so a listing never misses a profile that was already created.
+     */
+    <T> List<T> rows(String statement, JsonObject parameters, Class<T> type);
+
+    /** Runs a statement without parameters once, unprepared: DDL cannot be prepared. */
+    void execute(String statement);
+
+    /** Statements run in {@code scope}, where collection names resolve. */
+    static QueryRunner on(Scope scope, Duration timeout) {
+        return new QueryRunner() {
+            @Override
+            public <T> List<T> rows(String statement, JsonObject parameters, Class<T> type) {
+                try {
+                    return scope.query(statement, QueryOptions.queryOptions()
+                            .parameters(parameters)
+                            .adhoc(false)
+                            .scanConsistency(QueryScanConsistency.REQUEST_PLUS)
+                            .timeout(timeout)).rowsAs(type);
+                } catch (CouchbaseException e) {
+                    throw Failures.unavailable(e);
+                }
+            }
+
+            @Override
+            public void execute(String statement) {
+                try {
+                    scope.query(statement, QueryOptions.queryOptions().timeout(timeout));
+                } catch (CouchbaseException e) {
+                    throw Failures.unavailable(e);
+                }
+            }
+        };
+    }
+
+    /** For repositories built without a scope: every statement fails as unsupported. */
+    QueryRunner NONE = new QueryRunner() {
+        @Override
+        public <T> List<T> rows(String statement, JsonObject parameters, Class<T> type) {
+            throw unsupported();
+        }
+
+        @Override
+        public void execute(String statement) {
+            throw unsupported();
+        }
+
+        private UnsupportedOperationException unsupported() {
+            return new UnsupportedOperationException(
+                    "this repository was built from collections alone; listing needs SQL++, "
+                            + "so build it from a Cluster");
+        }
+    };
+}

@@ -1,0 +1,252 @@
+package io.profilekit.core.couchbase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileConflictException;
+import io.profilekit.core.StoreUnavailableException;
+import io.profilekit.core.StoredPicture;
+import io.profilekit.core.StoredProfile;
+import io.profilekit.core.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the Couchbase repository does beyond the contract: the seed's format and keys, lookups, counter, token. */
+class CouchbaseProfileRepositoryTest {
+
+    private static final String SEED_PROFILE = "{\"record_id\": 7, \"name\": \"Lisa Smith\", \"nickname\": \"lsmith\", "
+            + "\"picture\": 7, \"user_id\": \"lisasmith7294\", \"email\": \"lisa.smith@example.com\", "
+            + "\"email_verified\": true, \"first_name\": \"Lisa\", \"last_name\": \"Smith\", "
+            + "\"address\": \"6522 Lopez Estates\", \"city\": \"Lake Amy\", \"state\": \"CT\", "
+            + "\"zip_code\": \"06511\", \"phone\": \"(410) 555-2837\", \"date_of_birth\": \"03/14/1987\"}";
+
+    private CouchbaseProfileRepository repository;
+
+    @BeforeEach
+    void open() {
+        MockCouchbase.flush();
+        repository = CouchbaseProfileRepository.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
+    }
+
+    @AfterEach
+    void close() {
+        repository.close();
+    }
+
+    private static Profile person(String username, String nickname) {
+        return Profile.builder().userId(username).nickname(nickname).name("Ada Lovelace").build();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.MAPPER.readTree(text);
+    }
+
+    @Test
+    void storesAProfileUnderTheSeedsKeyInTheSeedsFormat() throws Exception {
+        long id = repository.create(person("ada1815", "alovelace")).recordId();
+
+        JsonNode stored = json(MockCouchbase.getRaw("user_data:" + id).orElseThrow());
+
+        assertThat(stored.get("record_id").asLong()).isEqualTo(id);
+        assertThat(stored.get("user_id").asText()).isEqualTo("ada1815");
+        assertThat(stored.fieldNames()).toIterable().first().isEqualTo("record_id");
+    }
+
+    @Test
+    void servesADocumentTheSeedsToolsWroteByteForByte() {
+        MockCouchbase.putRaw("user_data:7", SEED_PROFILE);
+
+        StoredProfile found = repository.findById(7).orElseThrow();
+
+        assertThat(new String(found.json(), StandardCharsets.UTF_8)).isEqualTo(SEED_PROFILE);
+        assertThat(found.profile().userId()).isEqualTo("lisasmith7294");
+    }
+
+    @Test
+    void servesAnImageDocumentTheSeedsToolsWrote() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x10, 0x20};
+        MockCouchbase.putRaw("user_images:7",
+                "{\"record_id\": 7, \"type\": \"jpeg\", \"image\": \"" + Base64.getEncoder().encodeToString(jpeg) + "\"}");
+
+        StoredPicture picture = repository.findPicture(7).orElseThrow();
+
+        assertThat(picture.image()).isEqualTo(jpeg);
+        assertThat(picture.mediaType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void findsAProfileByUsernameThroughItsLookupDocument() throws Exception {
+        long id = repository.create(person("ada1815", "alovelace")).recordId();
+
+        JsonNode lookup = json(MockCouchbase.getRaw("lookup::user_id::ada1815").orElseThrow());
+
+        assertThat(lookup.get("profile").asLong()).isEqualTo(id);
+        assertThat(repository.findByUsername("ada1815")).isPresent();
+    }
+
+    @Test
+    void keepsOneNicknameDocumentForEveryProfileWithTheNickname() throws Exception {
+        long first = repository.create(person("ada1", "alovelace")).recordId();
+        long second = repository.create(person("ada2", "alovelace")).recordId();
+
+        JsonNode lookup = json(MockCouchbase.getRaw("lookup::nickname::alovelace").orElseThrow());
+
+        assertThat(lookup.get("profiles").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder(Long.toString(first), Long.toString(second));
+    }
+
+    @Test
+    void aUsernameHeldByAWriteInFlightIsTaken() {
+        MockCouchbase.putRaw("lookup::user_id::ada1815",
+                "{\"profile\": 999, \"claimed_at\": " + System.currentTimeMillis() + "}");
+
+        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace")))
+                .isInstanceOf(ProfileConflictException.class);
+    }
+
+    @Test
+    void aStaleUsernameEntryOlderThanTheGraceIsTakenOver() {
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 999, \"claimed_at\": 0}");
+
+        long id = repository.create(person("ada1815", "alovelace")).recordId();
+
+        assertThat(repository.findByUsername("ada1815")).get().extracting(StoredProfile::recordId).isEqualTo(id);
+    }
+
+    @Test
+    void anOldEntryOfAProfileThatStillHasTheUsernameStillHoldsIt() {
+        MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"ada1815\"}");
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"claimed_at\": 0}");
+
+        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace")))
+                .isInstanceOf(ProfileConflictException.class);
+    }
+
+    @Test
+    void aReadIgnoresAndRepairsAUsernameEntryThatItsProfileDoesNotConfirm() {
+        MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"grace1906\"}");
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"claimed_at\": 0}");
+
+        assertThat(repository.findByUsername("ada1815")).isEmpty();
+        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isEmpty();
+    }
+
+    @Test
+    void aReadIgnoresButKeepsAYoungUnconfirmedEntry() {
+        MockCouchbase.putRaw("lookup::user_id::ada1815",
+                "{\"profile\": 5, \"claimed_at\": " + System.currentTimeMillis() + "}");
+
+        assertThat(repository.findByUsername("ada1815")).isEmpty();
+        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isPresent();
+    }
+
+    @Test
+    void nicknameReadsSkipAndRepairStaleEntries() throws Exception {
+        long live = repository.create(person("ada1", "alovelace")).recordId();
+        MockCouchbase.putRaw("user_data:90", "{\"record_id\": 90, \"user_id\": \"x\", \"nickname\": \"other\"}");
+        MockCouchbase.putRaw("lookup::nickname::alovelace", "{\"profiles\": {\"" + live + "\": 0, \"90\": 0, \"91\": 0, \"92\": "
+                + System.currentTimeMillis() + "}}");
+
+        assertThat(repository.findByNickname("alovelace", 10)).extracting(StoredProfile::recordId).containsExactly(live);
+        assertThat(json(MockCouchbase.getRaw("lookup::nickname::alovelace").orElseThrow()).get("profiles").fieldNames())
+                .toIterable().containsExactlyInAnyOrder(Long.toString(live), "92");
+    }
+
+    @Test
+    void deleteLeavesNoLookupDocumentsBehind() {
+        StoredProfile ada = repository.create(person("ada1815", "alovelace"));
+
+        repository.delete(ada.recordId());
+
+        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isEmpty();
+        assertThat(MockCouchbase.getRaw("lookup::nickname::alovelace")).isEmpty();
+    }
+
+    @Test
+    void anExplicitRecordIdMovesTheCounterAboveIt() {
+        repository.create(person("ada", "a").withRecordId(41L));
+
+        assertThat(Long.parseLong(MockCouchbase.getRaw("counter::user_data").orElseThrow().trim())).isGreaterThanOrEqualTo(41);
+        assertThat(repository.create(person("grace", "g")).recordId()).isEqualTo(42);
+    }
+
+    @Test
+    void assignedRecordIdsStepOverProfilesOtherToolsStored() {
+        MockCouchbase.putRaw("user_data:1", "{\"record_id\": 1, \"user_id\": \"one\"}");
+        MockCouchbase.putRaw("user_data:2", "{\"record_id\": 2, \"user_id\": \"two\"}");
+
+        long id = repository.create(person("ada", "a")).recordId();
+
+        assertThat(id).isEqualTo(3);
+        assertThat(MockCouchbase.getRaw("user_data:1").orElseThrow()).contains("\"one\"");
+    }
+
+    @Test
+    void theServiceTokenIsReadFromTheSeedsDocument() {
+        assertThat(repository.serviceToken()).isEmpty();
+
+        MockCouchbase.putRaw("service_auth:1", "{\"record_id\": 1, \"token\": \"seed-token\"}");
+
+        assertThat(repository.serviceToken()).contains("seed-token");
+    }
+
+    @Test
+    void aServiceTokenIsCreatedOnlyWhenThereIsNone() throws Exception {
+        assertThat(repository.createServiceTokenIfAbsent("first")).isEqualTo("first");
+        assertThat(repository.createServiceTokenIfAbsent("second")).isEqualTo("first");
+
+        JsonNode stored = json(MockCouchbase.getRaw("service_auth:1").orElseThrow());
+        assertThat(stored.get("record_id").asInt()).isEqualTo(1);
+        assertThat(stored.get("token").asText()).isEqualTo("first");
+    }
+
+    @Test
+    void closeLeavesTheCallersClusterConnected() {
+        repository.close();
+
+        CouchbaseProfileRepository another = CouchbaseProfileRepository.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
+        assertThat(another.findById(1)).isEmpty();
+        assertThatThrownBy(() -> repository.findById(1)).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    void connectOpensAndClosesItsOwnCluster() {
+        MockCouchbase.cluster();
+        CouchbaseSettings settings = CouchbaseSettings.builder(MockCouchbase.connectionString())
+                .credentials(MockCouchbase.BUCKET, MockCouchbase.PASSWORD)
+                .keyspace(MockCouchbase.KEYSPACE)
+                .build();
+
+        try (CouchbaseProfileRepository own = CouchbaseProfileRepository.connect(settings)) {
+            long id = own.create(person("ada", "a")).recordId();
+            assertThat(repository.findById(id)).isPresent();
+        }
+    }
+
+    @Test
+    void connectToAnUnreachableClusterFailsSayingWhereButNotThePassword() {
+        CouchbaseSettings settings = CouchbaseSettings.builder("couchbase://127.0.0.1:1=manager")
+                .credentials("admin", "hunter2")
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+
+        assertThatThrownBy(() -> CouchbaseProfileRepository.connect(settings))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("couchbase://127.0.0.1:1=manager")
+                .hasMessageContaining("'admin'")
+                .hasMessageContaining("sample_app")
+                .message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void listingAllProfilesWithoutSqlPlusPlusIsUnavailableNotAnError() {
+        assertThatThrownBy(() -> repository.list(io.profilekit.core.ProfileQuery.first(10)))
+                .isInstanceOf(StoreUnavailableException.class);
+    }
+}
