@@ -30,9 +30,9 @@ public final class BearerTokenAuthenticator implements Authenticator {
     private volatile List<byte[]> digests;
 
     /**
-     * Accepts the given tokens.
+     * Accepts the given tokens; none accepts no request.
      *
-     * @throws IllegalArgumentException when there are none, or one is blank
+     * @throws IllegalArgumentException when a token is blank
      */
     public BearerTokenAuthenticator(Collection<String> tokens) {
         setTokens(tokens);
@@ -41,12 +41,9 @@ public final class BearerTokenAuthenticator implements Authenticator {
     /**
      * Replaces the accepted tokens; requests already being checked finish with either set.
      *
-     * @throws IllegalArgumentException when there are none, or one is blank
+     * @throws IllegalArgumentException when a token is blank
      */
     public void setTokens(Collection<String> tokens) {
-        if (tokens.isEmpty()) {
-            throw new IllegalArgumentException("at least one API token is needed");
-        }
         if (tokens.stream().anyMatch(token -> token == null || token.isBlank())) {
             throw new IllegalArgumentException("API tokens must not be blank");
         }

@@ -1,10 +1,13 @@
 package io.profilekit.servlet;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads profilekit's settings by name, from the first source that has a non-blank value:
@@ -20,6 +23,8 @@ public final class Settings {
     public interface Source {
         String get(String name);
     }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)");
 
     private final List<Source> sources;
 
@@ -85,6 +90,55 @@ public final class Settings {
         }
         throw new IllegalArgumentException(name + " must be a whole number from " + min + " to "
                 + max + ", not '" + text.get() + "'");
+    }
+
+    /**
+     * The setting as a duration written with its unit ({@code 2500ms}, {@code 10s}, {@code 2m}),
+     * or {@code defaultValue} when unset.
+     *
+     * @throws IllegalArgumentException saying which setting is wrong and what it must be
+     */
+    public Duration getDuration(String name, Duration defaultValue) {
+        Optional<String> text = get(name);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        Matcher duration = DURATION.matcher(text.get());
+        if (duration.matches()) {
+            long amount = Long.parseLong(duration.group(1));
+            Duration value = switch (duration.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+            if (!value.isZero()) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(name + " must be a positive duration such as 2500ms, 10s or 2m, not '"
+                + text.get() + "'");
+    }
+
+    /**
+     * The setting as true ({@code true}, {@code yes}, {@code on}, {@code 1}) or false
+     * ({@code false}, {@code no}, {@code off}, {@code 0}), any case; {@code defaultValue} when unset.
+     *
+     * @throws IllegalArgumentException saying which setting is wrong
+     */
+    public boolean getBoolean(String name, boolean defaultValue) {
+        Optional<String> text = get(name);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        switch (text.get().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1", "y", "t" -> {
+                return true;
+            }
+            case "false", "no", "off", "0", "n", "f" -> {
+                return false;
+            }
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + text.get() + "'");
+        }
     }
 
     /** The setting as a comma-separated list of non-blank, trimmed items. */

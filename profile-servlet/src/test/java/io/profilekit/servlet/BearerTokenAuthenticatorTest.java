@@ -43,11 +43,16 @@ class BearerTokenAuthenticatorTest {
     }
 
     @Test
-    void needsAtLeastOneNonBlankToken() {
-        assertThatThrownBy(() -> new BearerTokenAuthenticator(List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+    void refusesBlankTokens() {
         assertThatThrownBy(() -> new BearerTokenAuthenticator(List.of("ok", " ")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEmptyTokenSetAcceptsNothing() {
+        authenticator.setTokens(List.of());
+
+        assertThat(authenticator.matches("first-token")).isFalse();
     }
 
     @Test

@@ -108,6 +108,16 @@ class LauncherTest {
     }
 
     @Test
+    void couchbaseCommandsExplainThemselvesOnTheMemoryStore() {
+        assertThat(launcher().run(new String[] {"init"})).isZero();
+        assertThat(launcher().run(new String[] {"reindex"})).isZero();
+        assertThat(launcher().run(new String[] {"generate", "--count", "5"})).isEqualTo(2);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("needs no init", "nothing to reindex");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("generate writes to Couchbase");
+    }
+
+    @Test
     void saysWhenThePortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             values.put("profile.port", String.valueOf(taken.getLocalPort()));

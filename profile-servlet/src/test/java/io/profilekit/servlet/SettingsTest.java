@@ -3,6 +3,7 @@ package io.profilekit.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,29 @@ class SettingsTest {
                 .hasMessage("profile.port must be a whole number from 0 to 65535, not 'eighty'");
         assertThatThrownBy(() -> settings.getInt("profile.demo.profiles", 1000, 0, 10))
                 .hasMessage("profile.demo.profiles must be a whole number from 0 to 10, not '-1'");
+    }
+
+    @Test
+    void readsDurationsWithTheirUnit() {
+        Settings settings = Settings.of(Map.of("a", "250ms", "b", "10s", "c", "2m", "d", "10", "e", "0s")::get);
+
+        assertThat(settings.getDuration("a", Duration.ZERO)).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.getDuration("b", Duration.ZERO)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.getDuration("c", Duration.ZERO)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.getDuration("unset", Duration.ofSeconds(7))).isEqualTo(Duration.ofSeconds(7));
+        assertThatThrownBy(() -> settings.getDuration("d", Duration.ZERO)).hasMessageContaining("'10'");
+        assertThatThrownBy(() -> settings.getDuration("e", Duration.ZERO)).hasMessageContaining("positive");
+    }
+
+    @Test
+    void readsBooleansTheWayPythonsStrtoboolDid() {
+        Settings settings = Settings.of(Map.of("a", "True", "b", "no", "c", "1", "d", "maybe")::get);
+
+        assertThat(settings.getBoolean("a", false)).isTrue();
+        assertThat(settings.getBoolean("b", true)).isFalse();
+        assertThat(settings.getBoolean("c", false)).isTrue();
+        assertThat(settings.getBoolean("unset", true)).isTrue();
+        assertThatThrownBy(() -> settings.getBoolean("d", true)).hasMessage("d must be true or false, not 'maybe'");
     }
 
     @Test
