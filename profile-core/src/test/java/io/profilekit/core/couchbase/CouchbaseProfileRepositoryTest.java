@@ -12,7 +12,14 @@ import io.profilekit.core.StoredProfile;
 import io.profilekit.core.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +163,38 @@ class CouchbaseProfileRepositoryTest {
         assertThat(repository.findByNickname("alovelace", 10)).extracting(StoredProfile::recordId).containsExactly(live);
         assertThat(json(MockCouchbase.getRaw("lookup::nickname::alovelace").orElseThrow()).get("profiles").fieldNames())
                 .toIterable().containsExactlyInAnyOrder(Long.toString(live), "92");
+    }
+
+    @Test
+    void concurrentCreatesOfOneUsernameLeaveOnlyTheWinnersLookups() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> attempts = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            attempts.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return repository.create(person("contested", "contested")).recordId();
+                } catch (ProfileConflictException lost) {
+                    return -1L;
+                }
+            }));
+        }
+        start.countDown();
+        List<Long> winners = new ArrayList<>();
+        for (Future<Long> attempt : attempts) {
+            long id = attempt.get(60, TimeUnit.SECONDS);
+            if (id > 0) {
+                winners.add(id);
+            }
+        }
+        pool.shutdown();
+
+        assertThat(winners).hasSize(1);
+        assertThat(json(MockCouchbase.getRaw("lookup::user_id::contested").orElseThrow()).get("profile").asLong())
+                .isEqualTo(winners.get(0));
+        assertThat(json(MockCouchbase.getRaw("lookup::nickname::contested").orElseThrow()).get("profiles").fieldNames())
+                .toIterable().containsExactly(Long.toString(winners.get(0)));
     }
 
     @Test
