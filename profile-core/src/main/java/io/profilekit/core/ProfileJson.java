@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.profilekit.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +23,9 @@ import java.util.Map;
  * snake_case names in the seed's order, absent fields left out, extra attributes after them.
  *
  * <p>Reading is strict about the seed's fields (a {@code record_id} must be an integer, a
- * {@code name} a string) and keeps every other attribute as it is. Malformed input raises
- * {@link InvalidProfileException} with a message fit for an API client.
+ * {@code name} a string) and keeps every other attribute as it is. Input that is not JSON
+ * raises {@link MalformedProfileException}, JSON that is no profile
+ * {@link InvalidProfileException}, both with a message fit for an API client.
  */
 public final class ProfileJson {
 
@@ -71,7 +74,11 @@ public final class ProfileJson {
      */
     public static Profile fromJson(byte[] json) {
         try (JsonParser in = Json.FACTORY.createParser(json)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = in.nextToken();
+            if (first == null) {
+                throw new MalformedProfileException("the body is empty; a profile is a JSON object");
+            }
+            if (first != JsonToken.START_OBJECT) {
                 throw new InvalidProfileException("a profile must be a JSON object");
             }
             Profile.Builder profile = Profile.builder();
@@ -99,7 +106,7 @@ public final class ProfileJson {
                 }
             }
             if (in.nextToken() != null) {
-                throw new InvalidProfileException("unexpected content after the profile object");
+                throw new MalformedProfileException("unexpected content after the profile object");
             }
             attributes.forEach(profile::attribute);
             return profile.build();
@@ -108,6 +115,61 @@ public final class ProfileJson {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a profile from memory", e);
         }
+    }
+
+    /**
+     * Applies a JSON merge patch (RFC 7396) to a stored profile document: members of the patch
+     * replace the document's, {@code null} removes a member, objects merge recursively.
+     *
+     * @param document the stored profile, as JSON
+     * @param patch the merge patch, as JSON
+     * @return the patched profile
+     * @throws MalformedProfileException when the patch is not JSON
+     * @throws InvalidProfileException when the result is no valid profile
+     */
+    public static Profile mergePatch(byte[] document, byte[] patch) {
+        JsonNode patchTree;
+        try {
+            patchTree = Json.MAPPER.readTree(patch);
+        } catch (JacksonException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (patchTree == null || patchTree.isMissingNode()) {
+            throw new MalformedProfileException("the body is empty; a merge patch is a JSON object");
+        }
+        if (!patchTree.isObject()) {
+            throw new InvalidProfileException("a merge patch of a profile must be a JSON object");
+        }
+        try {
+            JsonNode target = Json.MAPPER.readTree(document);
+            if (!target.isObject()) {
+                throw new InvalidProfileException("the stored profile is not a JSON object");
+            }
+            merge((ObjectNode) target, (ObjectNode) patchTree);
+            return fromJson(Json.MAPPER.writeValueAsBytes(target));
+        } catch (JacksonException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void merge(ObjectNode target, ObjectNode patch) {
+        patch.properties().forEach(member -> {
+            JsonNode value = member.getValue();
+            if (value.isNull()) {
+                target.remove(member.getKey());
+            } else if (value.isObject() && target.get(member.getKey()) instanceof ObjectNode nested) {
+                merge(nested, (ObjectNode) value);
+            } else if (value.isObject()) {
+                ObjectNode fresh = target.putObject(member.getKey());
+                merge(fresh, (ObjectNode) value);
+            } else {
+                target.set(member.getKey(), value);
+            }
+        });
     }
 
     /** The seed's image document for an image. */
@@ -212,7 +274,7 @@ public final class ProfileJson {
 
     private static InvalidProfileException malformed(JacksonException e) {
         if (e instanceof StreamConstraintsException) {
-            return new InvalidProfileException("the JSON document is nested deeper than "
+            return new MalformedProfileException("the JSON document is nested deeper than "
                     + Json.MAX_NESTING_DEPTH + " levels or holds an over-long string or number");
         }
         JsonLocation at = e.getLocation();
@@ -221,6 +283,6 @@ public final class ProfileJson {
                 : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         // The parser's own messages describe the input; data-binding ones name Java types.
         String why = e instanceof StreamReadException ? ": " + e.getOriginalMessage() : "";
-        return new InvalidProfileException("malformed JSON" + where + why);
+        return new MalformedProfileException("malformed JSON" + where + why);
     }
 }

@@ -19,13 +19,14 @@ public final class ProfilePicture {
     /**
      * Wraps a copy of {@code bytes}.
      *
-     * @throws InvalidProfileException when the bytes are empty or not a supported image format
+     * @throws InvalidProfileException when the bytes are empty
+     * @throws UnsupportedPictureException when they are no supported image format
      */
     public static ProfilePicture of(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidProfileException("the picture is empty");
         }
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new InvalidProfileException(
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new UnsupportedPictureException(
                 "the picture is not a JPEG, PNG, GIF, WebP or JPEG 2000 image"));
         return new ProfilePicture(format, bytes.clone());
     }

@@ -100,6 +100,13 @@ public interface ProfileRepository extends AutoCloseable {
      */
     void deletePicture(long recordId);
 
+    /**
+     * Checks that the store answers, for readiness probes.
+     *
+     * @throws StoreUnavailableException when it does not
+     */
+    void ping();
+
     /** Releases what the repository holds (connections, threads); idempotent. */
     @Override
     void close();

@@ -104,7 +104,7 @@ class ProfileJsonTest {
     @Test
     void refusesMalformedJsonSayingWhere() {
         assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"user_id\": ")))
-                .isInstanceOf(InvalidProfileException.class)
+                .isInstanceOf(MalformedProfileException.class)
                 .hasMessageStartingWith("malformed JSON at line 1");
     }
 
@@ -160,5 +160,41 @@ class ProfileJsonTest {
 
         assertThat(profile.attributes().get("tags")).isEqualTo(List.of("a"));
         assertThat(profile.attributes().get("meta")).isEqualTo(Map.of("k", true));
+    }
+
+    @Test
+    void aMergePatchChangesAddsAndRemovesMembers() {
+        byte[] stored = utf8("{\"record_id\":1,\"user_id\":\"ada\",\"city\":\"London\",\"phone\":\"1\","
+                + "\"settings\":{\"theme\":\"dark\",\"size\":12}}");
+
+        Profile patched = ProfileJson.mergePatch(stored,
+                utf8("{\"city\":\"Paris\",\"phone\":null,\"email\":\"a@b.org\",\"settings\":{\"size\":null,\"lang\":\"fr\"}}"));
+
+        assertThat(patched.city()).isEqualTo("Paris");
+        assertThat(patched.phone()).isNull();
+        assertThat(patched.email()).isEqualTo("a@b.org");
+        assertThat(patched.userId()).isEqualTo("ada");
+        assertThat(patched.attributes().get("settings")).isEqualTo(Map.of("theme", "dark", "lang", "fr"));
+    }
+
+    @Test
+    void aMergePatchMustBeAJsonObject() {
+        byte[] stored = utf8("{\"user_id\":\"ada\"}");
+
+        assertThatThrownBy(() -> ProfileJson.mergePatch(stored, utf8("[1]")))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("a merge patch of a profile must be a JSON object");
+        assertThatThrownBy(() -> ProfileJson.mergePatch(stored, utf8("{\"city\":")))
+                .isInstanceOf(MalformedProfileException.class);
+        assertThatThrownBy(() -> ProfileJson.mergePatch(stored, utf8("")))
+                .isInstanceOf(MalformedProfileException.class);
+    }
+
+    @Test
+    void aMergePatchThatBreaksATypeIsInvalid() {
+        assertThatThrownBy(() -> ProfileJson.mergePatch(utf8("{\"user_id\":\"ada\"}"), utf8("{\"record_id\":\"x\"}")))
+                .isInstanceOf(InvalidProfileException.class)
+                .isNotInstanceOf(MalformedProfileException.class)
+                .hasMessage("record_id must be an integer");
     }
 }

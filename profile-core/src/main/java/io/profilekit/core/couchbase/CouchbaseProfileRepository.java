@@ -585,6 +585,13 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
         return new ReindexReport(done, unreadable, List.copyOf(new LinkedHashSet<>(duplicates)));
     }
 
+    /** One key-value read in the profiles' collection: the path every read route takes. */
+    @Override
+    public void ping() {
+        ensureOpen();
+        documents.get(profiles, Keys.COUNTER);
+    }
+
     /** Disconnects the cluster if the repository opened it; idempotent. */
     @Override
     public void close() {

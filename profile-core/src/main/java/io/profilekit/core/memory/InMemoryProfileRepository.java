@@ -202,6 +202,11 @@ public final class InMemoryProfileRepository implements ProfileRepository {
         }
     }
 
+    @Override
+    public void ping() {
+        ensureOpen();
+    }
+
     /** Empties the repository and refuses further calls. */
     @Override
     public void close() {
