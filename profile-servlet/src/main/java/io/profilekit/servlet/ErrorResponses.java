@@ -6,6 +6,8 @@ import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileException;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.InvalidProfileException;
+import io.profilekit.core.MalformedProfileException;
+import io.profilekit.core.UnsupportedPictureException;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.internal.Json;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,8 +56,14 @@ final class ErrorResponses {
         if (error instanceof PreconditionFailedException) {
             return 412;
         }
-        if (error instanceof InvalidProfileException) {
+        if (error instanceof MalformedProfileException) {
             return 400;
+        }
+        if (error instanceof UnsupportedPictureException) {
+            return 415;
+        }
+        if (error instanceof InvalidProfileException) {
+            return 422;
         }
         if (error instanceof StoreUnavailableException) {
             return 503;

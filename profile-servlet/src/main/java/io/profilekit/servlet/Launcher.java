@@ -150,23 +150,31 @@ final class Launcher {
         }
     }
 
-    private static ProfileServer start(int port, ProfileRepository repository, Authenticator authenticator,
+    private ProfileServer start(int port, ProfileRepository repository, Authenticator authenticator,
             boolean stopAtShutdown, AutoCloseable alsoClose) throws Exception {
+        ProfileApi api = ProfileApi.builder(repository)
+                .authenticator(authenticator)
+                .limits(new ApiLimits(
+                        settings.getInt("profile.api.max-profile-bytes", ApiLimits.DEFAULTS.maxProfileBytes(), 1024, 16 << 20),
+                        settings.getInt("profile.api.max-picture-bytes", ApiLimits.DEFAULTS.maxPictureBytes(), 1024, 16 << 20),
+                        ApiLimits.DEFAULTS.maxPictureSide()))
+                .build();
         ProfileServer server;
         try {
             server = ProfileServer.builder()
                     .port(port)
-                    .repository(repository)
-                    .authenticator(authenticator)
+                    .api(api)
                     .stopAtShutdown(stopAtShutdown)
                     .start();
         } catch (Exception e) {
             closeQuietly(alsoClose);
+            closeQuietly(api);
             repository.close();
             throw e;
         }
         server.whenStopped(() -> {
             closeQuietly(alsoClose);
+            closeQuietly(api);
             repository.close();
             LOG.info("profilekit stopped");
         });

@@ -1,54 +1,143 @@
 package io.profilekit.servlet;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.profilekit.core.ProfileRepository;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Registers profilekit's routes in a servlet context: the authentication filter over
- * {@code /api/*}, one servlet per route, and a 404 for everything else. Call it while the
- * context initialises (from a {@code ServletContextListener}); the embedded server and the WAR
- * both do exactly that, so both serve the same API.
+ * profilekit's HTTP API, ready to register in a servlet context: request ids, metrics and the
+ * access log on every request, authentication over {@code /api/*}, one servlet per route, and
+ * a 404 for everything else. The embedded server and the WAR both call {@link #register} while
+ * their context initialises, so both serve the same API.
  *
  * <pre>{@code
- * public void contextInitialized(ServletContextEvent event) {
- *     ProfileApi.register(event.getServletContext(), repository, new BearerTokenAuthenticator(tokens));
- * }
+ * ProfileApi api = ProfileApi.builder(repository)
+ *         .authenticator(new BearerTokenAuthenticator(tokens))
+ *         .build();
+ * api.register(servletContext);   // from ServletContextListener.contextInitialized
  * }</pre>
  */
-public final class ProfileApi {
+public final class ProfileApi implements AutoCloseable {
 
-    private ProfileApi() {
+    private final ProfileRepository repository;
+    private final Authenticator authenticator;
+    private final ApiLimits limits;
+    private final PrometheusMeterRegistry registry;
+    private final List<AutoCloseable> binders;
+
+    private ProfileApi(Builder builder) {
+        repository = builder.repository;
+        authenticator = Objects.requireNonNull(builder.authenticator, "an authenticator is required");
+        limits = builder.limits;
+        registry = builder.registry != null ? builder.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
+                new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics())) {
+            binder.bindTo(registry);
+        }
+        binders = List.of(gc);
     }
 
-    /** Adds every route to {@code context}, serving {@code repository} to callers {@code authenticator} accepts. */
-    public static void register(ServletContext context, ProfileRepository repository,
-            Authenticator authenticator) {
-        Objects.requireNonNull(repository, "repository");
-        context.addFilter("profilekit-authentication", new AuthenticationFilter(authenticator))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
+    /** An API over {@code repository}. */
+    public static Builder builder(ProfileRepository repository) {
+        return new Builder(repository);
+    }
 
-        add(context, "profilekit-profile-by-id",
+    /** The registry {@code /metrics} serves; bind your own meters (a container's, say) to it. */
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /** Adds every filter and route to {@code context}; call it while the context initialises. */
+    public void register(ServletContext context) {
+        filter(context, "profilekit-request-id", new RequestIdFilter(), "/*");
+        filter(context, "profilekit-observation", new ObservationFilter(registry), "/*");
+        filter(context, "profilekit-authentication", new AuthenticationFilter(authenticator), "/api/*");
+
+        servlet(context, "profilekit-profile-by-id",
                 new ProfileLookupServlet(repository, ProfileLookupServlet.Key.ID), "/api/v1/id/*");
-        add(context, "profilekit-profile-by-username",
+        servlet(context, "profilekit-profile-by-username",
                 new ProfileLookupServlet(repository, ProfileLookupServlet.Key.USERNAME), "/api/v1/username/*");
-        add(context, "profilekit-profiles-by-nickname",
+        servlet(context, "profilekit-profiles-by-nickname",
                 new ProfileLookupServlet(repository, ProfileLookupServlet.Key.NICKNAME), "/api/v1/nickname/*");
-        add(context, "profilekit-picture-record",
+        servlet(context, "profilekit-picture-record",
                 new PictureLookupServlet(repository, PictureLookupServlet.Form.RECORD), "/api/v1/picture/record/*");
-        add(context, "profilekit-picture-raw",
+        servlet(context, "profilekit-picture-raw",
                 new PictureLookupServlet(repository, PictureLookupServlet.Form.RAW), "/api/v1/picture/raw/*");
-        add(context, "profilekit-health", new HealthServlet(), "/healthz");
-        add(context, "profilekit-not-found", new NotFoundServlet(), "/");
+        servlet(context, "profilekit-profiles", new ProfilesServlet(repository, limits), "/api/v1/profiles",
+                "/api/v1/profiles/*");
+        servlet(context, "profilekit-health", new HealthServlet(), "/healthz");
+        servlet(context, "profilekit-readiness", new ReadinessServlet(repository), "/readyz");
+        servlet(context, "profilekit-metrics", new MetricsServlet(registry), "/metrics");
+        servlet(context, "profilekit-openapi", new OpenApiServlet(), "/openapi.yaml");
+        servlet(context, "profilekit-not-found", new NotFoundServlet(), "/");
     }
 
-    private static void add(ServletContext context, String name, Servlet servlet, String mapping) {
+    /** Releases the metrics' resources (the GC listener); the repository stays open. */
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable binder : binders) {
+            binder.close();
+        }
+        registry.close();
+    }
+
+    private static void filter(ServletContext context, String name, Filter filter, String mapping) {
+        context.addFilter(name, filter).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, mapping);
+    }
+
+    private static void servlet(ServletContext context, String name, Servlet servlet, String... mappings) {
         ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
-        registration.addMapping(mapping);
+        registration.addMapping(mappings);
         registration.setAsyncSupported(false);
+    }
+
+    /** Builds a {@link ProfileApi}. */
+    public static final class Builder {
+        private final ProfileRepository repository;
+        private Authenticator authenticator;
+        private ApiLimits limits = ApiLimits.DEFAULTS;
+        private PrometheusMeterRegistry registry;
+
+        private Builder(ProfileRepository repository) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+        }
+
+        /** Who may call {@code /api/}. Required. */
+        public Builder authenticator(Authenticator value) {
+            authenticator = Objects.requireNonNull(value, "authenticator");
+            return this;
+        }
+
+        /** Body and picture limits; {@link ApiLimits#DEFAULTS} unless set. */
+        public Builder limits(ApiLimits value) {
+            limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /** The registry to record into and serve; a new one unless set. */
+        public Builder meterRegistry(PrometheusMeterRegistry value) {
+            registry = Objects.requireNonNull(value, "registry");
+            return this;
+        }
+
+        public ProfileApi build() {
+            return new ProfileApi(this);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.profilekit.servlet;
 
-import io.profilekit.core.ProfileRepository;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.net.URI;
@@ -23,11 +25,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * which stops accepting connections and lets requests in flight finish first.
  *
  * <pre>{@code
- * try (ProfileServer server = ProfileServer.builder()
- *         .port(0)
- *         .repository(repository)
+ * ProfileApi api = ProfileApi.builder(repository)
  *         .authenticator(new BearerTokenAuthenticator(List.of(token)))
- *         .start()) {
+ *         .build();
+ * try (ProfileServer server = ProfileServer.builder().port(0).api(api).start()) {
  *     URI base = server.uri();
  * }
  * }</pre>
@@ -58,7 +59,7 @@ public final class ProfileServer implements AutoCloseable {
 
     /**
      * Stops gracefully: no new connections, requests in flight finish (up to the stop timeout).
-     * Does not close the repository, which belongs to whoever built the server.
+     * Does not close the API or its repository, which belong to whoever built the server.
      */
     public void stop() throws Exception {
         jetty.stop();
@@ -77,8 +78,7 @@ public final class ProfileServer implements AutoCloseable {
     /** Builds and starts a {@link ProfileServer}. */
     public static final class Builder {
         private int port = 8080;
-        private ProfileRepository repository;
-        private Authenticator authenticator;
+        private ProfileApi api;
         private Duration stopTimeout = Duration.ofSeconds(30);
         private boolean stopAtShutdown;
 
@@ -94,15 +94,9 @@ public final class ProfileServer implements AutoCloseable {
             return this;
         }
 
-        /** The repository to serve. Required. */
-        public Builder repository(ProfileRepository value) {
-            repository = Objects.requireNonNull(value, "repository");
-            return this;
-        }
-
-        /** Who may call {@code /api/}. Required. */
-        public Builder authenticator(Authenticator value) {
-            authenticator = Objects.requireNonNull(value, "authenticator");
+        /** The API to serve. Required. Jetty's thread pool and connection meters join its registry. */
+        public Builder api(ProfileApi value) {
+            api = Objects.requireNonNull(value, "api");
             return this;
         }
 
@@ -120,8 +114,7 @@ public final class ProfileServer implements AutoCloseable {
 
         /** Starts the server; it listens when this returns. */
         public ProfileServer start() throws Exception {
-            Objects.requireNonNull(repository, "repository is required");
-            Objects.requireNonNull(authenticator, "authenticator is required");
+            Objects.requireNonNull(api, "api is required");
 
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
             threads.setName("profilekit-http");
@@ -138,14 +131,15 @@ public final class ProfileServer implements AutoCloseable {
             jetty.addConnector(connector);
 
             ServletContextHandler context = new ServletContextHandler("/");
-            ProfileRepository served = repository;
-            Authenticator auth = authenticator;
+            ProfileApi served = api;
             context.addEventListener(new ServletContextListener() {
                 @Override
                 public void contextInitialized(ServletContextEvent event) {
-                    ProfileApi.register(event.getServletContext(), served, auth);
+                    served.register(event.getServletContext());
                 }
             });
+            new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(api.meterRegistry());
+            JettyConnectionMetrics.addToAllConnectors(jetty, api.meterRegistry());
             jetty.setHandler(new GracefulHandler(context));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(stopTimeout.toMillis());

@@ -11,27 +11,36 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** A {@link ProfileServer} on an ephemeral port, and an HTTP client to call it with. */
+/**
+ * A {@link ProfileServer} on an ephemeral port, and an HTTP client to call it with. Every
+ * answer to a documented route is checked against openapi.yaml on the way.
+ */
 final class RunningServer implements AutoCloseable {
 
     static final String TOKEN = "test-token-4f9a1c2e";
 
     final ProfileRepository repository;
+    final ProfileApi api;
     final ProfileServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningServer(ProfileRepository repository, ProfileServer server) {
+    private RunningServer(ProfileRepository repository, ProfileApi api, ProfileServer server) {
         this.repository = repository;
+        this.api = api;
         this.server = server;
     }
 
     static RunningServer start(ProfileRepository repository) throws Exception {
-        ProfileServer server = ProfileServer.builder()
-                .port(0)
-                .repository(repository)
+        return start(repository, ApiLimits.DEFAULTS);
+    }
+
+    static RunningServer start(ProfileRepository repository, ApiLimits limits) throws Exception {
+        ProfileApi api = ProfileApi.builder(repository)
                 .authenticator(new BearerTokenAuthenticator(List.of(TOKEN)))
-                .start();
-        return new RunningServer(repository, server);
+                .limits(limits)
+                .build();
+        ProfileServer server = ProfileServer.builder().port(0).api(api).start();
+        return new RunningServer(repository, api, server);
     }
 
     /** GET with the test token as a bearer token. */
@@ -39,16 +48,43 @@ final class RunningServer implements AutoCloseable {
         return send("GET", path, "Authorization", "Bearer " + TOKEN);
     }
 
-    /** A request with exactly the given headers (name, value, name, value...). */
+    /** A request without body, with exactly the given headers (name, value, name, value...). */
     HttpResponse<byte[]> send(String method, String path, String... headers)
+            throws IOException, InterruptedException {
+        return send(method, path, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /** A request with the test token, a body, and the given headers. */
+    HttpResponse<byte[]> send(String method, String path, byte[] body, String... headers)
+            throws IOException, InterruptedException {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = "Bearer " + TOKEN;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), all);
+    }
+
+    /** A JSON request with the test token. */
+    HttpResponse<byte[]> json(String method, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = method.equals("PATCH") ? ProfilesServlet.MERGE_PATCH : "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(method, path, json.getBytes(StandardCharsets.UTF_8), all);
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, HttpRequest.BodyPublisher body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        OpenApiContract.check(method, path, response);
+        return response;
     }
 
     /** Sends {@code request} as it is, bytes no client library would send, and reads the answer. */
@@ -68,6 +104,7 @@ final class RunningServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        api.close();
         repository.close();
     }
 }

@@ -1,0 +1,20 @@
+package io.profilekit.servlet;
+
+/**
+ * What the resource API accepts at most.
+ *
+ * @param maxProfileBytes the largest profile body, {@code profile.api.max-profile-bytes}
+ * @param maxPictureBytes the largest picture body, {@code profile.api.max-picture-bytes}
+ * @param maxPictureSide the most pixels a picture may have on either side
+ */
+public record ApiLimits(int maxProfileBytes, int maxPictureBytes, int maxPictureSide) {
+
+    /** 64 KiB profiles, 1 MiB pictures of at most 2048 x 2048 pixels. */
+    public static final ApiLimits DEFAULTS = new ApiLimits(64 * 1024, 1024 * 1024, 2048);
+
+    public ApiLimits {
+        if (maxProfileBytes < 1 || maxPictureBytes < 1 || maxPictureSide < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+}
