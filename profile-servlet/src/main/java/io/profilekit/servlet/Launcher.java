@@ -1,17 +1,12 @@
 package io.profilekit.servlet;
 
-import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.couchbase.CouchbaseProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseSettings;
-import io.profilekit.core.memory.InMemoryProfileRepository;
 import io.profilekit.core.sample.SampleDataLoader;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,9 +27,6 @@ import org.slf4j.LoggerFactory;
 final class Launcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
-
-    /** The seed of the demo store's generated people, so every start serves the same ones. */
-    static final long DEMO_SEED = 1;
 
     static final String USAGE = "usage: java -jar profile-server.jar [serve | init | generate --count N [--seed S] | reindex]";
 
@@ -98,85 +90,29 @@ final class Launcher {
     /** Starts serving; returns once the server listens. */
     ProfileServer serve(boolean stopAtShutdown) throws Exception {
         int port = settings.getInt("profile.port", 8080, 0, 65535);
-        List<String> configured = settings.getList("profile.api.tokens");
-        Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
-        return couchbase.isPresent()
-                ? serveCouchbase(couchbase.get(), port, configured, stopAtShutdown)
-                : serveMemory(port, configured, stopAtShutdown);
-    }
-
-    private ProfileServer serveMemory(int port, List<String> configured, boolean stopAtShutdown) throws Exception {
-        int demoProfiles = settings.getInt("profile.demo.profiles", 1000, 0, 10_000_000);
-        List<String> tokens = configured.isEmpty() ? List.of(newToken()) : configured;
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
-        long started = System.nanoTime();
-        new SampleDataLoader(repository, DEMO_SEED).load(demoProfiles, true, n -> { });
-        LOG.info("Generated {} demo profiles with pictures in {} ms", demoProfiles,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-        ProfileServer server = start(port, repository, new BearerTokenAuthenticator(tokens), stopAtShutdown, null);
-        LOG.info("profilekit {} serving the in-memory store on {}", version(), server.uri());
-        if (configured.isEmpty()) {
-            out.println();
-            out.println("API token, generated for this run (set PROFILE_API_TOKENS to choose your own):");
-            out.println("    " + tokens.get(0));
-            out.println("Try: curl -H 'Authorization: Bearer " + tokens.get(0) + "' "
-                    + server.uri() + "/api/v1/id/1");
-            out.println();
-        } else {
-            LOG.info("Accepting the {} API token(s) from profile.api.tokens", tokens.size());
-        }
-        return server;
-    }
-
-    private ProfileServer serveCouchbase(CouchbaseSettings couchbase, int port, List<String> configured,
-            boolean stopAtShutdown) throws Exception {
-        CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase);
-        try {
-            List<String> tokens = TokenRefresher.accepted(configured, repository.serviceToken());
-            if (tokens.isEmpty()) {
-                throw new IllegalArgumentException("no API token: set PROFILE_API_TOKENS, or store one in "
-                        + "service_auth:1 (the generate command does)");
-            }
-            BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(tokens);
-            TokenRefresher refresher = TokenRefresher.start(configured, repository::serviceToken, authenticator,
-                    tokens, tokenRefresh);
-            ProfileServer server = start(port, repository, authenticator, stopAtShutdown, refresher);
-            LOG.info("profilekit {} serving Couchbase {}.{} on {}; accepting {} API token(s)", version(),
-                    couchbase.keyspace().bucket(), couchbase.keyspace().scope(), server.uri(), tokens.size());
-            return server;
-        } catch (Exception e) {
-            repository.close();
-            throw e;
-        }
-    }
-
-    private ProfileServer start(int port, ProfileRepository repository, Authenticator authenticator,
-            boolean stopAtShutdown, AutoCloseable alsoClose) throws Exception {
-        ProfileApi api = ProfileApi.builder(repository)
-                .authenticator(authenticator)
-                .limits(new ApiLimits(
-                        settings.getInt("profile.api.max-profile-bytes", ApiLimits.DEFAULTS.maxProfileBytes(), 1024, 16 << 20),
-                        settings.getInt("profile.api.max-picture-bytes", ApiLimits.DEFAULTS.maxPictureBytes(), 1024, 16 << 20),
-                        ApiLimits.DEFAULTS.maxPictureSide()))
-                .build();
+        ProfileService service = ProfileService.open(settings, tokenRefresh);
         ProfileServer server;
         try {
             server = ProfileServer.builder()
                     .port(port)
-                    .api(api)
+                    .api(service.api())
                     .stopAtShutdown(stopAtShutdown)
                     .start();
         } catch (Exception e) {
-            closeQuietly(alsoClose);
-            closeQuietly(api);
-            repository.close();
+            service.close();
             throw e;
         }
         server.whenStopped(() -> {
-            closeQuietly(alsoClose);
-            closeQuietly(api);
-            repository.close();
+            service.close();
             LOG.info("profilekit stopped");
+        });
+        LOG.info("profilekit {} serving {} on {}", version(), service.description(), server.uri());
+        service.generatedToken().ifPresent(token -> {
+            out.println();
+            out.println("API token, generated for this run (set PROFILE_API_TOKENS to choose your own):");
+            out.println("    " + token);
+            out.println("Try: curl -H 'Authorization: Bearer " + token + "' " + server.uri() + "/api/v1/id/1");
+            out.println();
         });
         return server;
     }
@@ -196,7 +132,7 @@ final class Launcher {
 
     private void generate(String[] args) {
         long count = -1;
-        long seed = DEMO_SEED;
+        long seed = ProfileService.DEMO_SEED;
         for (int i = 1; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -223,7 +159,7 @@ final class Launcher {
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(Locale.ROOT, "Wrote %d profiles with pictures in %.1f s (%.0f profiles/s)%n",
                     total, seconds, total / seconds);
-            String token = repository.createServiceTokenIfAbsent(newToken());
+            String token = repository.createServiceTokenIfAbsent(ProfileService.newToken());
             out.println("API token (service_auth:1): " + token);
         }
     }
@@ -264,17 +200,6 @@ final class Launcher {
         }
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("Could not close {}", closeable, e);
-        }
-    }
-
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
@@ -282,12 +207,6 @@ final class Launcher {
             }
         }
         return false;
-    }
-
-    private static String newToken() {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static String version() {

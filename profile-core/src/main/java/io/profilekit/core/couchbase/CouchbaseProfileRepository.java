@@ -123,6 +123,9 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
                             .connectTimeout(settings.connectTimeout()));
                     settings.trustCertificate().ifPresent(pem ->
                             env.securityConfig(security -> security.trustCertificate(pem)));
+                    // Its latency histograms start process-wide threads that outlive a
+                    // disconnect (and a WAR's undeploy); profilekit's own metrics cover requests.
+                    env.loggingMeterConfig(meter -> meter.enabled(false));
                 });
         String target = settings.connectionString() + " as '" + settings.username() + "' (bucket '"
                 + settings.keyspace().bucket() + "')";
@@ -140,7 +143,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
                     settings.queryTimeout());
             LOG.info("Connected to Couchbase at {}", target);
             return repository;
-        } catch (CouchbaseException e) {
+        } catch (RuntimeException e) {
             cluster.disconnect();
             throw new StoreUnavailableException("could not connect to Couchbase at " + target + " within "
                     + settings.connectTimeout().toSeconds() + " s: check the address, the credentials, "

@@ -1,0 +1,133 @@
+package io.profilekit.servlet;
+
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseSettings;
+import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.sample.SampleDataLoader;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * profilekit assembled from its settings: the repository (the in-memory demo store, or
+ * Couchbase), who may call the API (configured tokens, the stored service token, re-read
+ * while serving), and the {@link ProfileApi}. The embedded server and the WAR both serve one;
+ * closing it releases all of it.
+ */
+final class ProfileService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileService.class);
+
+    /** The seed of the demo store's generated people, so every start serves the same ones. */
+    static final long DEMO_SEED = 1;
+
+    private final ProfileRepository repository;
+    private final ProfileApi api;
+    private final TokenRefresher refresher;
+    private final String description;
+    private final String generatedToken;
+
+    private ProfileService(ProfileRepository repository, ProfileApi api, TokenRefresher refresher,
+            String description, String generatedToken) {
+        this.repository = repository;
+        this.api = api;
+        this.refresher = refresher;
+        this.description = description;
+        this.generatedToken = generatedToken;
+    }
+
+    /**
+     * Opens the store the settings name and builds the API over it.
+     *
+     * @param tokenRefresh how often the stored service token is re-read
+     * @throws IllegalArgumentException when a setting is wrong or no API token exists
+     * @throws io.profilekit.core.StoreUnavailableException when Couchbase cannot be reached
+     */
+    static ProfileService open(Settings settings, Duration tokenRefresh) {
+        List<String> configured = settings.getList("profile.api.tokens");
+        ApiLimits limits = new ApiLimits(
+                settings.getInt("profile.api.max-profile-bytes", ApiLimits.DEFAULTS.maxProfileBytes(), 1024, 16 << 20),
+                settings.getInt("profile.api.max-picture-bytes", ApiLimits.DEFAULTS.maxPictureBytes(), 1024, 16 << 20),
+                ApiLimits.DEFAULTS.maxPictureSide());
+        Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
+        return couchbase.isPresent()
+                ? couchbase(couchbase.get(), configured, limits, tokenRefresh)
+                : memory(settings.getInt("profile.demo.profiles", 1000, 0, 10_000_000), configured, limits);
+    }
+
+    private static ProfileService memory(int demoProfiles, List<String> configured, ApiLimits limits) {
+        String generated = configured.isEmpty() ? newToken() : null;
+        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        long started = System.nanoTime();
+        new SampleDataLoader(repository, DEMO_SEED).load(demoProfiles, true, n -> { });
+        LOG.info("Generated {} demo profiles with pictures in {} ms", demoProfiles,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        List<String> tokens = generated != null ? List.of(generated) : configured;
+        ProfileApi api = api(repository, new BearerTokenAuthenticator(tokens), limits);
+        return new ProfileService(repository, api, null, "the in-memory store", generated);
+    }
+
+    private static ProfileService couchbase(CouchbaseSettings settings, List<String> configured, ApiLimits limits,
+            Duration tokenRefresh) {
+        CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings);
+        try {
+            List<String> tokens = TokenRefresher.accepted(configured, repository.serviceToken());
+            if (tokens.isEmpty()) {
+                throw new IllegalArgumentException("no API token: set PROFILE_API_TOKENS, or store one in "
+                        + "service_auth:1 (the generate command does)");
+            }
+            BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(tokens);
+            TokenRefresher refresher = TokenRefresher.start(configured, repository::serviceToken, authenticator,
+                    tokens, tokenRefresh);
+            String description = "Couchbase " + settings.keyspace().bucket() + "." + settings.keyspace().scope()
+                    + " (" + tokens.size() + " API token(s))";
+            return new ProfileService(repository, api(repository, authenticator, limits), refresher, description, null);
+        } catch (RuntimeException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiLimits limits) {
+        return ProfileApi.builder(repository).authenticator(authenticator).limits(limits).build();
+    }
+
+    ProfileApi api() {
+        return api;
+    }
+
+    /** What is served, for the log: "the in-memory store", "Couchbase sample_app.profiles (...)". */
+    String description() {
+        return description;
+    }
+
+    /** The token generated because none was configured (in-memory store only). */
+    Optional<String> generatedToken() {
+        return Optional.ofNullable(generatedToken);
+    }
+
+    /** Stops the token refresh and releases the API's meters and the repository. */
+    @Override
+    public void close() {
+        if (refresher != null) {
+            refresher.close();
+        }
+        try {
+            api.close();
+        } catch (Exception e) {
+            LOG.warn("Could not release the API's meters", e);
+        }
+        repository.close();
+    }
+
+    static String newToken() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}
