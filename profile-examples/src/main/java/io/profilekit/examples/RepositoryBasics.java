@@ -6,6 +6,9 @@ import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
+import io.profilekit.core.couchbase.CouchbaseKeyspace;
+import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileRepository;
 import java.io.PrintStream;
 import java.util.Base64;
@@ -14,8 +17,10 @@ import java.util.Base64;
  * Using {@link ProfileRepository} from plain Java: create a profile, read it back by id and by
  * username, update it only if nobody changed it meanwhile, and give it a picture.
  *
- * <p>Runs on the in-memory repository, which keeps the same contract as the Couchbase one:
- * code written against the interface runs unchanged on either.
+ * <p>Runs on the in-memory repository, or on Couchbase when {@code PROFILE_DB_CONNECTION_STRING}
+ * is set (with {@code PROFILE_DB_USERNAME}, {@code PROFILE_DB_PASSWORD} and, optionally, the
+ * keyspace's {@code PROFILE_DB_*} names). Both keep the same contract: code written against
+ * the interface runs unchanged on either.
  */
 public final class RepositoryBasics {
 
@@ -27,23 +32,46 @@ public final class RepositoryBasics {
     }
 
     public static void main(String[] args) {
-        try (ProfileRepository repository = new InMemoryProfileRepository()) {
-            run(repository, System.out);
+        try (ProfileRepository repository = open()) {
+            run(repository, "ada" + System.currentTimeMillis() % 100_000, System.out);
         }
     }
 
-    static void run(ProfileRepository repository, PrintStream out) {
+    /** Couchbase if a connection string is set, else a fresh in-memory repository. */
+    static ProfileRepository open() {
+        String connection = System.getenv("PROFILE_DB_CONNECTION_STRING");
+        if (connection == null) {
+            return new InMemoryProfileRepository();
+        }
+        return CouchbaseProfileRepository.connect(CouchbaseSettings.builder(connection)
+                .credentials(System.getenv("PROFILE_DB_USERNAME"), System.getenv("PROFILE_DB_PASSWORD"))
+                .keyspace(new CouchbaseKeyspace(
+                        env("PROFILE_DB_BUCKET", "sample_app"),
+                        env("PROFILE_DB_SCOPE", "profiles"),
+                        env("PROFILE_DB_PROFILES_COLLECTION", "user_data"),
+                        env("PROFILE_DB_IMAGES_COLLECTION", "user_images"),
+                        env("PROFILE_DB_AUTH_COLLECTION", "service_auth")))
+                .build());
+    }
+
+    private static String env(String name, String defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    /** Every step, for a new user called {@code username}; returns the profile's record id. */
+    static long run(ProfileRepository repository, String username, PrintStream out) {
         // Create: the repository assigns the record id and the first version.
         StoredProfile created = repository.create(Profile.builder()
-                .userId("ada1815")
+                .userId(username)
                 .name("Ada Lovelace")
                 .nickname("alovelace")
-                .email("ada@example.com")
+                .email(username + "@example.com")
                 .build());
         out.println("created record " + created.recordId() + " at version " + created.version());
 
         // Read: by id (one lookup) or by the unique username.
-        Profile ada = repository.findByUsername("ada1815").orElseThrow().profile();
+        Profile ada = repository.findByUsername(username).orElseThrow().profile();
         out.println("found " + ada.name() + " <" + ada.email() + ">");
 
         // Update only if the profile is still at the version we read.
@@ -63,5 +91,6 @@ public final class RepositoryBasics {
         out.println("picture " + picture.recordId() + " is " + picture.mediaType() + ", "
                 + picture.imageLength() + " bytes");
         out.println("city is now " + repository.findById(created.recordId()).orElseThrow().profile().city());
+        return created.recordId();
     }
 }

@@ -1,0 +1,186 @@
+package io.profilekit.examples;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoredProfile;
+import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.sample.SampleDataLoader;
+import io.profilekit.servlet.Authenticator;
+import io.profilekit.servlet.BearerTokenAuthenticator;
+import io.profilekit.servlet.ProfileApi;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Mounting profilekit's servlets in your own embedded Jetty, under your own path
+ * ({@code /directory}), with your own authentication plugged into profilekit's
+ * {@link Authenticator}: bearer JWTs signed with HS256 and checked with Nimbus JOSE+JWT, whose
+ * subject is a username. A user may read and edit only the profile with that username; the
+ * service token keeps full access. Who may do what is this application's business, so it is a
+ * filter of its own, after profilekit's authentication.
+ */
+public final class CustomServerWithJwt {
+
+    /** The path profilekit is mounted under. */
+    public static final String CONTEXT_PATH = "/directory";
+
+    private CustomServerWithJwt() {
+    }
+
+    /** A caller who proved, with a JWT, to be the user with this username. */
+    public record User(String username) implements Principal {
+        @Override
+        public String getName() {
+            return username;
+        }
+    }
+
+    /** Starts the server on {@code port} (0 for any) and returns it; the caller stops it. */
+    public static Server start(int port, ProfileRepository repository, byte[] jwtSecret, String serviceToken)
+            throws Exception {
+        Authenticator authenticator = new JwtOrServiceTokenAuthenticator(jwtSecret, serviceToken);
+        ProfileApi api = ProfileApi.builder(repository).authenticator(authenticator).build();
+
+        ServletContextHandler context = new ServletContextHandler(CONTEXT_PATH);
+        context.addEventListener(new ServletContextListener() {
+            @Override
+            public void contextInitialized(ServletContextEvent event) {
+                api.register(event.getServletContext());
+                // Registered after profilekit's filters, so it runs after authentication.
+                event.getServletContext().addFilter("own-profile-only", new OwnProfileOnly(repository))
+                        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+            }
+        });
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(context);
+        server.start();
+        return server;
+    }
+
+    /** A JWT for {@code username}, valid for {@code lifetime}: what your identity provider would issue. */
+    public static String issue(byte[] jwtSecret, String username, Duration lifetime) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject(username)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(lifetime)))
+                .build());
+        jwt.sign(new MACSigner(jwtSecret));
+        return jwt.serialize();
+    }
+
+    /** Accepts a valid, unexpired HS256 JWT as its subject, or the service token as the service. */
+    static final class JwtOrServiceTokenAuthenticator implements Authenticator {
+        private final MACVerifier verifier;
+        private final BearerTokenAuthenticator service;
+
+        JwtOrServiceTokenAuthenticator(byte[] jwtSecret, String serviceToken) throws JOSEException {
+            verifier = new MACVerifier(jwtSecret);
+            service = new BearerTokenAuthenticator(List.of(serviceToken));
+        }
+
+        @Override
+        public Optional<Principal> authenticate(HttpServletRequest request) {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.startsWith("Bearer ") && header.chars().filter(c -> c == '.').count() == 2) {
+                return user(header.substring("Bearer ".length()).trim());
+            }
+            return service.authenticate(request);
+        }
+
+        private Optional<Principal> user(String token) {
+            try {
+                SignedJWT jwt = SignedJWT.parse(token);
+                JWTClaimsSet claims = jwt.getJWTClaimsSet();
+                boolean valid = JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                        && jwt.verify(verifier)
+                        && claims.getExpirationTime() != null
+                        && claims.getExpirationTime().after(new Date())
+                        && claims.getSubject() != null;
+                return valid ? Optional.of(new User(claims.getSubject())) : Optional.empty();
+            } catch (ParseException | JOSEException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Lets a {@link User} at their own profile only: by username, or by record id whose profile is theirs. */
+    static final class OwnProfileOnly extends HttpFilter {
+        private static final long serialVersionUID = 1L;
+        private static final Pattern BY_ID = Pattern.compile("/api/v1/profiles/(\\d{1,18})(/picture)?");
+
+        private final transient ProfileRepository repository;
+
+        OwnProfileOnly(ProfileRepository repository) {
+            this.repository = repository;
+        }
+
+        @Override
+        protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            if (!(request.getUserPrincipal() instanceof User user) || mayAccess(user.username(), request)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                    + "\"detail\":\"you may use your own profile only\"}").getBytes(StandardCharsets.UTF_8);
+            response.setStatus(403);
+            response.setContentType("application/problem+json");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+
+        private boolean mayAccess(String username, HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.equals("/api/v1/username/" + username)) {
+                return true;
+            }
+            Matcher byId = BY_ID.matcher(path);
+            return byId.matches() && repository.findById(Long.parseLong(byId.group(1)))
+                    .map(StoredProfile::profile)
+                    .map(profile -> username.equals(profile.userId()))
+                    .orElse(false);
+        }
+    }
+
+    /** Serves ten generated profiles and prints a JWT for the first person. */
+    public static void main(String[] args) throws Exception {
+        byte[] secret = "change-me-to-32-bytes-or-more-of-secret".getBytes(StandardCharsets.UTF_8);
+        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        new SampleDataLoader(repository, 1).load(10, true, n -> { });
+        String username = repository.findById(1).orElseThrow().profile().userId();
+        Server server = start(8080, repository, secret, "service-token");
+        System.out.println("Serving under http://localhost:8080" + CONTEXT_PATH + "/");
+        System.out.println("JWT for " + username + ": " + issue(secret, username, Duration.ofHours(1)));
+        server.join();
+    }
+}

@@ -1,0 +1,47 @@
+package io.profilekit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.profilekit.core.Profile;
+import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.servlet.BearerTokenAuthenticator;
+import io.profilekit.servlet.ProfileApi;
+import io.profilekit.servlet.ProfileServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ConditionalUpdateClientTest {
+
+    @Test
+    void concurrentReadModifyWritesLoseNothing() throws Exception {
+        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        repository.create(Profile.builder().recordId(1L).userId("ada").attribute("visits", 0).build());
+        ProfileApi api = ProfileApi.builder(repository).authenticator(new BearerTokenAuthenticator(List.of("t"))).build();
+        try (ProfileServer server = ProfileServer.builder().port(0).api(api).start()) {
+            ConditionalUpdateClient client = new ConditionalUpdateClient(server.uri(), "t");
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                clients.add(pool.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        client.update(1, profile -> profile.put("visits", profile.path("visits").asInt() + 1), 100);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : clients) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+        } finally {
+            api.close();
+        }
+
+        assertThat(repository.findById(1).orElseThrow().profile().attributes().get("visits")).isEqualTo(40);
+    }
+}
