@@ -162,13 +162,29 @@ class ProfilesServletTest {
         assertThat(json(response).get("detail").asText()).contains("nested deeper than");
     }
 
+    /** Sends only the head of a request declaring {@code length} bytes of body, and reads the answer. */
+    String declaringOnly(String method, String path, String contentType, long length) throws Exception {
+        return http.raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + RunningServer.TOKEN + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
+                + "\r\n\r\n");
+    }
+
     @Test
-    void createAnswers413ForABodyOverTheLimit() throws Exception {
-        String big = "{\"user_id\":\"ada\",\"bio\":\"" + "x".repeat(70 * 1024) + "\"}";
+    void createAnswers413ForABodyDeclaredOverTheLimitWithoutReadingIt() throws Exception {
+        String response = declaringOnly("POST", PROFILES, "application/json", 70 * 1024);
 
-        HttpResponse<byte[]> response = http.json("POST", PROFILES, big);
+        assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json", "65536 bytes");
+    }
 
-        assertThat(response.statusCode()).isEqualTo(413);
+    @Test
+    void createAnswers413ForAnUndeclaredBodyOverTheLimit() throws Exception {
+        StringBuilder request = new StringBuilder("POST " + PROFILES + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + RunningServer.TOKEN + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        String chunk = "{\"user_id\":\"ada\",\"bio\":\"" + "x".repeat(70 * 1024) + "\"}";
+        request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n0\r\n\r\n");
+
+        assertThat(http.raw(request.toString())).startsWith("HTTP/1.1 413");
         assertThat(http.repository.findByUsername("ada")).isEmpty();
     }
 
@@ -630,14 +646,12 @@ class ProfilesServletTest {
     }
 
     @Test
-    void aPictureOverTheLimitAnswers413() throws Exception {
+    void aPictureDeclaredOverTheLimitAnswers413BeforeItIsSent() throws Exception {
         long id = create("ada1815");
-        byte[] big = new byte[3 * 1024 * 1024];
-        System.arraycopy(png(1, 1), 0, big, 0, 8);
 
-        HttpResponse<byte[]> response = http.send("PUT", PROFILES + "/" + id + "/picture", big);
+        String response = declaringOnly("PUT", PROFILES + "/" + id + "/picture", "image/png", 3 * 1024 * 1024);
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response).startsWith("HTTP/1.1 413").contains("1048576 bytes");
         assertThat(http.get(PROFILES + "/" + id + "/picture").statusCode()).isEqualTo(404);
     }
 

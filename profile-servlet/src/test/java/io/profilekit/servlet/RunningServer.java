@@ -1,8 +1,10 @@
 package io.profilekit.servlet;
 
 import io.profilekit.core.ProfileRepository;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,13 +89,30 @@ final class RunningServer implements AutoCloseable {
         return response;
     }
 
-    /** Sends {@code request} as it is, bytes no client library would send, and reads the answer. */
+    /**
+     * Sends {@code request} as it is, bytes no client library would send, and reads the answer
+     * until the server closes the connection. The request is written while the answer is read,
+     * so a server that answers early and stops reading is heard, not deadlocked on.
+     */
     String raw(String request) throws IOException {
         try (Socket socket = new Socket("localhost", server.port())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                } catch (IOException closedEarly) {
+                    // the server answered and closed before taking all of it: that is the point
+                }
+            });
+            writer.start();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (SocketException reset) {
+                // a reset after the answer arrived: keep what was read
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
         }
     }
 
