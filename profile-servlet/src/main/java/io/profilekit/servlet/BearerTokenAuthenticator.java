@@ -91,12 +91,17 @@ public final class BearerTokenAuthenticator implements Authenticator {
     }
 
     private static byte[] digest(String token) {
+        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One digest per thread: looking the algorithm up is dearer than hashing a token. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
+    });
 
     @Override
     public String toString() {

@@ -54,26 +54,29 @@ final class ProfileService implements AutoCloseable {
                 settings.getInt("profile.api.max-profile-bytes", ApiLimits.DEFAULTS.maxProfileBytes(), 1024, 16 << 20),
                 settings.getInt("profile.api.max-picture-bytes", ApiLimits.DEFAULTS.maxPictureBytes(), 1024, 16 << 20),
                 ApiLimits.DEFAULTS.maxPictureSide());
+        boolean accessLog = settings.getBoolean("profile.log.access", false);
         Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
         return couchbase.isPresent()
-                ? couchbase(couchbase.get(), configured, limits, tokenRefresh)
-                : memory(settings.getInt("profile.demo.profiles", 1000, 0, 10_000_000), configured, limits);
+                ? couchbase(couchbase.get(), configured, limits, accessLog, tokenRefresh)
+                : memory(settings.getInt("profile.demo.profiles", 1000, 0, 10_000_000),
+                        settings.getBoolean("profile.demo.pictures", true), configured, limits, accessLog);
     }
 
-    private static ProfileService memory(int demoProfiles, List<String> configured, ApiLimits limits) {
+    private static ProfileService memory(int demoProfiles, boolean pictures, List<String> configured,
+            ApiLimits limits, boolean accessLog) {
         String generated = configured.isEmpty() ? newToken() : null;
         InMemoryProfileRepository repository = new InMemoryProfileRepository();
         long started = System.nanoTime();
-        new SampleDataLoader(repository, DEMO_SEED).load(demoProfiles, true, n -> { });
-        LOG.info("Generated {} demo profiles with pictures in {} ms", demoProfiles,
+        new SampleDataLoader(repository, DEMO_SEED).load(demoProfiles, pictures, n -> { });
+        LOG.info("Generated {} demo profiles {} in {} ms", demoProfiles, pictures ? "with pictures" : "without pictures",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         List<String> tokens = generated != null ? List.of(generated) : configured;
-        ProfileApi api = api(repository, new BearerTokenAuthenticator(tokens), limits);
+        ProfileApi api = api(repository, new BearerTokenAuthenticator(tokens), limits, accessLog);
         return new ProfileService(repository, api, null, "the in-memory store", generated);
     }
 
     private static ProfileService couchbase(CouchbaseSettings settings, List<String> configured, ApiLimits limits,
-            Duration tokenRefresh) {
+            boolean accessLog, Duration tokenRefresh) {
         CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings);
         try {
             List<String> tokens = TokenRefresher.accepted(configured, repository.serviceToken());
@@ -86,15 +89,17 @@ final class ProfileService implements AutoCloseable {
                     tokens, tokenRefresh);
             String description = "Couchbase " + settings.keyspace().bucket() + "." + settings.keyspace().scope()
                     + " (" + tokens.size() + " API token(s))";
-            return new ProfileService(repository, api(repository, authenticator, limits), refresher, description, null);
+            return new ProfileService(repository, api(repository, authenticator, limits, accessLog), refresher,
+                    description, null);
         } catch (RuntimeException e) {
             repository.close();
             throw e;
         }
     }
 
-    private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiLimits limits) {
-        return ProfileApi.builder(repository).authenticator(authenticator).limits(limits).build();
+    private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiLimits limits,
+            boolean accessLog) {
+        return ProfileApi.builder(repository).authenticator(authenticator).limits(limits).accessLog(accessLog).build();
     }
 
     ProfileApi api() {

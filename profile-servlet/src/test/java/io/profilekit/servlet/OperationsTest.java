@@ -9,7 +9,12 @@ import ch.qos.logback.core.read.ListAppender;
 import io.profilekit.core.Profile;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.memory.InMemoryProfileRepository;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,9 +112,10 @@ class OperationsTest {
         HttpResponse<byte[]> replaced = http.send("GET", "/healthz", "X-Request-Id", "<script>alert(1)</script>");
         HttpResponse<byte[]> onError = http.send("GET", "/nope");
 
-        assertThat(generated.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
+        assertThat(generated.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}-[0-9a-z]+"));
         assertThat(echoed.headers().firstValue("X-Request-Id")).contains("abc-123.x");
-        assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
+        assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}-[0-9a-z]+"));
+        assertThat(generated.headers().firstValue("X-Request-Id")).isNotEqualTo(replaced.headers().firstValue("X-Request-Id"));
         assertThat(onError.headers().firstValue("X-Request-Id")).isPresent();
     }
 
@@ -124,6 +130,11 @@ class OperationsTest {
             http.get("/api/v1/username/secret-username");
             http.get("/api/v1/profiles?email=hidden%40example.com");
             http.send("GET", "/api/v1/id/1", "x-access-token", "wrong-token-value");
+            // The line is written once the answer has gone out: give the last one a moment.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (lines.list.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         } finally {
             access.detachAppender(lines);
             access.setLevel(null);
@@ -137,6 +148,28 @@ class OperationsTest {
                 .allSatisfy(line -> assertThat(line).doesNotContain("secret-username", "hidden", RunningServer.TOKEN,
                         "wrong-token-value"));
         assertThat(lines.list).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsKey("requestId"));
+    }
+
+    @Test
+    void theAccessLogIsOffUnlessAskedFor() throws Exception {
+        Logger access = (Logger) LoggerFactory.getLogger(ObservationFilter.ACCESS_LOGGER);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        access.addAppender(lines);
+        access.setLevel(ch.qos.logback.classic.Level.INFO);
+        ProfileApi quiet = ProfileApi.builder(new InMemoryProfileRepository())
+                .authenticator(new BearerTokenAuthenticator(List.of("t"))).build();
+        try (ProfileServer server = ProfileServer.builder().port(0).api(quiet).start()) {
+            HttpResponse<Void> answered = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.uri() + "/healthz")).build(), BodyHandlers.discarding());
+            assertThat(answered.statusCode()).isEqualTo(200);
+        } finally {
+            quiet.close();
+            access.detachAppender(lines);
+            access.setLevel(null);
+        }
+
+        assertThat(lines.list).isEmpty();
     }
 
     @Test

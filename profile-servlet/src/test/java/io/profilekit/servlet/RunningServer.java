@@ -40,6 +40,7 @@ final class RunningServer implements AutoCloseable {
         ProfileApi api = ProfileApi.builder(repository)
                 .authenticator(new BearerTokenAuthenticator(List.of(TOKEN)))
                 .limits(limits)
+                .accessLog(true)
                 .build();
         ProfileServer server = ProfileServer.builder().port(0).api(api).start();
         return new RunningServer(repository, api, server);
