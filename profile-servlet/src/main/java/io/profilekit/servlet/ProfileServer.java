@@ -131,6 +131,9 @@ public final class ProfileServer implements AutoCloseable {
             jetty.addConnector(connector);
 
             ServletContextHandler context = new ServletContextHandler("/");
+            // Jetty caches filter chains by request path: with a path per profile the cache
+            // never hits and only adds its upkeep to every request (docs/performance.md).
+            context.getServletHandler().setFilterChainsCached(false);
             ProfileApi served = api;
             context.addEventListener(new ServletContextListener() {
                 @Override

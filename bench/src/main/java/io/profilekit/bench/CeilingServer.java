@@ -1,0 +1,138 @@
+package io.profilekit.bench;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The ceiling: a bare Jetty 12 handler that answers profilekit's routes with the very bytes
+ * profilekit answers (the demo store's, prepared up front) and does nothing else: no servlets,
+ * no authentication, no metrics, no store. Whatever profilekit does costs the distance to this.
+ *
+ * <pre>java -cp profile-bench.jar io.profilekit.bench.CeilingServer PORT PROFILES</pre>
+ */
+public final class CeilingServer extends Handler.Abstract.NonBlocking {
+
+    private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
+
+    private final Map<String, ByteBuffer> seedArrays = new HashMap<>();
+    private final Map<String, ByteBuffer> documents = new HashMap<>();
+    private final Map<String, String> etags = new HashMap<>();
+    private final Map<String, ByteBuffer> images = new HashMap<>();
+    private final Map<String, String> imageTypes = new HashMap<>();
+
+    CeilingServer(DemoDocuments demo) {
+        demo.profiles.forEach(stored -> {
+            String id = Long.toString(stored.recordId());
+            ByteBuffer array = wrap('[', stored.json(), ']');
+            seedArrays.put("/api/v1/id/" + id, array);
+            seedArrays.put("/api/v1/username/" + stored.profile().userId(), array);
+            documents.put(id, ByteBuffer.wrap(stored.json()));
+            etags.put(id, "\"" + stored.version() + "\"");
+        });
+        demo.pictures.forEach(picture -> {
+            images.put("/api/v1/picture/raw/" + picture.recordId(), ByteBuffer.wrap(picture.image()));
+            imageTypes.put("/api/v1/picture/raw/" + picture.recordId(), picture.mediaType());
+        });
+    }
+
+    private static ByteBuffer wrap(char before, byte[] json, char after) {
+        ByteBuffer buffer = ByteBuffer.allocate(json.length + 2);
+        buffer.put((byte) before).put(json).put((byte) after).flip();
+        return buffer;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (path.equals("/healthz")) {
+            response.setStatus(200);
+            response.write(true, null, callback);
+            return true;
+        }
+        ByteBuffer seed = seedArrays.get(path);
+        if (seed != null) {
+            send(response, callback, JSON, seed);
+            return true;
+        }
+        ByteBuffer image = images.get(path);
+        if (image != null) {
+            send(response, callback, new HttpField(HttpHeader.CONTENT_TYPE, imageTypes.get(path)), image);
+            return true;
+        }
+        if (path.startsWith("/api/v1/profiles/")) {
+            String id = path.substring("/api/v1/profiles/".length());
+            ByteBuffer document = documents.get(id);
+            if (document != null) {
+                response.getHeaders().put(HttpHeader.ETAG, etags.get(id));
+                if (request.getMethod().equals("PUT")) {
+                    echo(request, response, callback);
+                } else if (notModified(etags.get(id), request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+                    response.setStatus(304);
+                    response.write(true, null, callback);
+                } else {
+                    send(response, callback, JSON, document);
+                }
+                return true;
+            }
+        }
+        response.setStatus(404);
+        response.write(true, null, callback);
+        return true;
+    }
+
+    private static boolean notModified(String etag, String ifNoneMatch) {
+        return "*".equals(ifNoneMatch) || etag.equals(ifNoneMatch);
+    }
+
+    private static void send(Response response, Callback callback, HttpField contentType, ByteBuffer body) {
+        response.setStatus(200);
+        response.getHeaders().put(contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        response.write(true, body.slice(), callback);
+    }
+
+    /** A write answered with what was written, as a store that keeps nothing would. */
+    private static void echo(Request request, Response response, Callback callback) {
+        Content.Source.asByteBufferAsync(request).whenComplete((body, failure) -> {
+            if (failure != null) {
+                callback.failed(failure);
+            } else {
+                send(response, callback, JSON, body);
+            }
+        });
+    }
+
+    /** Starts a ceiling on {@code port} (0 for any free one) answering {@code demo}'s documents. */
+    static Server start(int port, DemoDocuments demo) throws Exception {
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new CeilingServer(demo));
+        server.setStopAtShutdown(true);
+        server.start();
+        return server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        int count = Integer.parseInt(args[1]);
+        Server server = start(port, DemoDocuments.generate(count));
+        System.out.println("ceiling listening on " + port + " with " + count + " profiles");
+        server.join();
+    }
+}

@@ -1,0 +1,93 @@
+package io.profilekit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.sample.SampleDataLoader;
+import io.profilekit.servlet.BearerTokenAuthenticator;
+import io.profilekit.servlet.ProfileApi;
+import io.profilekit.servlet.ProfileServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The ceiling is only a fair anchor if it answers what profilekit answers for the same store. */
+class CeilingServerTest {
+
+    private static final int PROFILES = 20;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Server ceiling;
+    private static ProfileApi api;
+    private static ProfileServer profilekit;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ceiling = CeilingServer.start(0, DemoDocuments.generate(PROFILES));
+        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        new SampleDataLoader(repository, DemoDocuments.SEED).load(PROFILES, true, n -> { });
+        api = ProfileApi.builder(repository).authenticator(new BearerTokenAuthenticator(List.of("t"))).build();
+        profilekit = ProfileServer.builder().port(0).api(api).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        profilekit.close();
+        api.close();
+        ceiling.stop();
+    }
+
+    @Test
+    void answersTheSeedRoutesWithProfilekitsBytes() throws Exception {
+        for (String path : List.of("/api/v1/id/7", "/api/v1/picture/raw/7")) {
+            HttpResponse<byte[]> ours = get(profilekit.uri(), path, null);
+            HttpResponse<byte[]> bare = get(ceilingUri(), path, null);
+
+            assertThat(bare.statusCode()).isEqualTo(ours.statusCode()).isEqualTo(200);
+            assertThat(bare.headers().firstValue("Content-Type")).isEqualTo(ours.headers().firstValue("Content-Type"));
+            assertThat(bare.body()).isEqualTo(ours.body());
+        }
+    }
+
+    @Test
+    void answersAUsernameWithItsProfile() throws Exception {
+        String username = new String(get(profilekit.uri(), "/api/v1/profiles/3", null).body())
+                .replaceAll("(?s).*\"user_id\":\"([^\"]+)\".*", "$1");
+
+        assertThat(get(ceilingUri(), "/api/v1/username/" + username, null).body())
+                .isEqualTo(get(profilekit.uri(), "/api/v1/username/" + username, null).body());
+    }
+
+    @Test
+    void answersAResourceWithItsBytesAndAnEtagItHonours() throws Exception {
+        HttpResponse<byte[]> first = get(ceilingUri(), "/api/v1/profiles/5", null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        assertThat(first.body()).isEqualTo(get(profilekit.uri(), "/api/v1/profiles/5", null).body());
+        assertThat(get(ceilingUri(), "/api/v1/profiles/5", etag).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void answers404ForWhatItDoesNotHold() throws Exception {
+        assertThat(get(ceilingUri(), "/api/v1/id/" + (PROFILES + 1), null).statusCode()).isEqualTo(404);
+    }
+
+    private static URI ceilingUri() {
+        return URI.create("http://localhost:" + ((ServerConnector) ceiling.getConnectors()[0]).getLocalPort());
+    }
+
+    private static HttpResponse<byte[]> get(URI base, String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer t");
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HTTP.send(request.build(), BodyHandlers.ofByteArray());
+    }
+}
