@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# profilekit's benchmark: profile-server.jar on its embedded default, beside two anchors driven
-# the same way in the same run: the ceiling (a bare Jetty 12 handler answering the same bytes)
+# profilekit's benchmark: profile-server.jar on its embedded default, beside anchors driven the
+# same way in the same run: the ceiling (a bare Jetty 12 handler answering the same bytes), the
+# same handler declared blocking as servlets are (what Jetty's hand-off to a pool thread costs),
 # and the seed's design (Python's single-threaded http.server answering the same documents).
 # It builds nothing: build first with  mvn -B -DskipTests install
 #
 # Each route is measured ROUNDS times on each server in turn, after a warm-up; the table shows
 # the medians. Tunables (environment): DURATION (s per measurement, 10), ROUNDS (3), WARMUP
 # (s per route and server, 10), WARMUP_FIRST (s, 30: a fresh JVM's first load), CONNECTIONS (64),
-# THREADS (wrk threads, 2), PROFILES (10000), LATENCY_SECONDS (10), MILLION (1000000; 0 skips
+# THREADS (wrk threads, 2; the latency client opens CONNECTIONS connections too), PROFILES
+# (10000), LATENCY_SECONDS (10), MILLION (1000000; 0 skips
 # the large-store run), JAVA_OPTS (for profile-server.jar and the ceiling alike: a fixed heap,
 # touched at start, so that no run pays for memory the machine maps in on first use),
-# LARGE_JAVA_OPTS (for every run of the large-store comparison, both sizes).
+# LARGE_JAVA_OPTS (for every run of the large-store comparison, both sizes). Startup times
+# include pre-touching that heap; the generation time beside them does not.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,7 +31,7 @@ MILLION=${MILLION:-1000000}
 JAVA_OPTS=${JAVA_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch}
 LARGE_JAVA_OPTS=${LARGE_JAVA_OPTS:--Xms4g -Xmx4g -XX:+AlwaysPreTouch}
 TOKEN=bench-token
-PROFILEKIT=18080 CEILING=18081 SEED=18082
+PROFILEKIT=18080 CEILING=18081 SEED=18082 BLOCKING=18084
 
 for jar in "$JAR" "$BENCH_JAR"; do
   [ -f "$jar" ] || { echo "missing $jar: build first with  mvn -B -DskipTests install" >&2; exit 2; }
@@ -57,13 +60,17 @@ start_profilekit() { # port profiles pictures [java options]: starts profile-ser
                      # PROFILEKIT_PID and STARTUP_MS (from launch until /healthz answers)
   local begin=$(date +%s%N)
   PROFILE_PORT=$1 PROFILE_API_TOKENS=$TOKEN PROFILE_DEMO_PROFILES=$2 PROFILE_DEMO_PICTURES=$3 \
-    java ${4:-$JAVA_OPTS} -jar "$JAR" >"$WORK/profilekit-$1-$2.log" 2>&1 &
+    java ${4:-$JAVA_OPTS} -jar "$JAR" >"$WORK/profilekit-$1-$2-$3.log" 2>&1 &
   PROFILEKIT_PID=$!; PIDS+=("$PROFILEKIT_PID")
   await "$1"
   STARTUP_MS=$(( ($(date +%s%N) - begin) / 1000000 ))
 }
 
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
+generating_ms() { # port profiles pictures: how long that server took to generate its profiles
+  sed -n 's/.*Generated [0-9]* demo profiles.* in \([0-9]*\) ms.*/\1/p' "$WORK/profilekit-$1-$2-$3.log" | head -1
+}
 
 heap_used_mb() { # pid: heap in use after a full collection
   jcmd "$1" GC.run >/dev/null
@@ -85,7 +92,7 @@ rps() { # port script: one measurement; prints requests per second and the answe
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 latency() { # port template rate: p50 p99 p99.9 in ms at a fixed rate, from the arrival-rate client
-  local out; out=$(java -cp "$BENCH_JAR" io.profilekit.bench.ArrivalRateClient "http://127.0.0.1:$1" "$TOKEN" "$2" "$3" \
+  local out; out=$(java -Dconnections="$CONNECTIONS" -cp "$BENCH_JAR" io.profilekit.bench.ArrivalRateClient "http://127.0.0.1:$1" "$TOKEN" "$2" "$3" \
     "$LATENCY_SECONDS" "$WORK/usernames.txt" "$IDS")
   echo "$1 $2 $3/s $out" >>"$WORK/latency.log"
   echo "$out" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } printf "%s %s %s", v["p50"], v["p99"], v["p999"] }'
@@ -93,17 +100,20 @@ latency() { # port template rate: p50 p99 p99.9 in ms at a fixed rate, from the 
 
 ratio() { [ "$2" = "-" ] || [ "$2" = 0 ] && { echo "-"; return; }; awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-echo "preparing: $PROFILES profiles in profilekit, the ceiling and the seed's design..." >&2
+echo "preparing: $PROFILES profiles in profilekit, the ceilings and the seed's design..." >&2
+start_profilekit $PROFILEKIT "$PROFILES" true # first and alone, so that its startup time is its own
+STARTUP_10K=$STARTUP_MS
 java -cp "$BENCH_JAR" io.profilekit.bench.SeedDocuments "$PROFILES" "$WORK" >/dev/null
 java $JAVA_OPTS -cp "$BENCH_JAR" io.profilekit.bench.CeilingServer $CEILING "$PROFILES" >"$WORK/ceiling.log" 2>&1 &
 PIDS+=($!)
+java $JAVA_OPTS -cp "$BENCH_JAR" io.profilekit.bench.CeilingServer $BLOCKING "$PROFILES" blocking >"$WORK/blocking.log" 2>&1 &
+PIDS+=($!)
 python3 "$ROOT/bench/seed_server.py" $SEED $TOKEN "$WORK/documents.json" >"$WORK/seed.log" 2>&1 &
 PIDS+=($!)
-start_profilekit $PROFILEKIT "$PROFILES" true
-await $CEILING; await $SEED
+await $CEILING; await $BLOCKING; await $SEED
 IDS=$PROFILES; export BENCH_IDS=$IDS
 echo "warming up the JVMs for ${WARMUP_FIRST}s each..." >&2
-warm $PROFILEKIT id "$WARMUP_FIRST"; warm $CEILING id "$WARMUP_FIRST"
+warm $PROFILEKIT id "$WARMUP_FIRST"; warm $CEILING id "$WARMUP_FIRST"; warm $BLOCKING id "$WARMUP_FIRST"
 
 ROWS=()
 NOTES=()
@@ -116,8 +126,8 @@ for spec in "GET /api/v1/id/{id}|id|/api/v1/id/{id}|yes" \
             "90% GET / 10% PUT If-Match|mix|MIX|no"; do
   IFS='|' read -r label script template seeded <<<"$spec"
   echo "measuring: $label" >&2
-  servers=($PROFILEKIT $CEILING); [ "$seeded" = yes ] && servers+=($SEED)
-  warm $PROFILEKIT "$script" "$WARMUP"; warm $CEILING "$script" "$WARMUP" # Python has no JIT to warm
+  servers=($PROFILEKIT $CEILING $BLOCKING); [ "$seeded" = yes ] && servers+=($SEED)
+  for port in $PROFILEKIT $CEILING $BLOCKING; do warm $port "$script" "$WARMUP"; done # Python has no JIT to warm
   declare -A runs=(); failed=0 broken=0 not_modified=0 lost=0
   for _ in $(seq 1 "$ROUNDS"); do # the servers take turns, so that a noisy minute hurts all alike
     for port in "${servers[@]}"; do
@@ -126,15 +136,14 @@ for spec in "GET /api/v1/id/{id}|id|/api/v1/id/{id}|yes" \
       if [ $port = $PROFILEKIT ]; then failed=$((failed + f)) broken=$((broken + b)) not_modified=$((not_modified + n)) lost=$((lost + l)); fi
     done
   done
-  ours=$(median ${runs[$PROFILEKIT]}); ceiling=$(median ${runs[$CEILING]})
+  ours=$(median ${runs[$PROFILEKIT]}); ceiling=$(median ${runs[$CEILING]}); blocking=$(median ${runs[$BLOCKING]})
   seed=-; [ "$seeded" = yes ] && seed=$(median ${runs[$SEED]})
   read -r p50 p99 p999 <<<"$(latency $PROFILEKIT "$template" $(( ours / 2 )))"
   read -r _ ceiling_p99 _ <<<"$(latency $CEILING "$template" $(( ours / 2 )))"
-  ROWS+=("$label|$ours|$p50|$p99|$p999|$ceiling_p99|$ceiling|$(ratio "$ours" "$ceiling")|$seed|$(ratio "$ours" "$seed")")
-  NOTES+=("$label: profilekit ${runs[$PROFILEKIT]}req/s, ceiling ${runs[$CEILING]}req/s; $((failed - lost)) answers >= 400 besides $lost 412s, $broken socket errors, $not_modified 304s")
+  ROWS+=("$label|$ours|$p50|$p99|$p999|$ceiling_p99|$ceiling|$(ratio "$ours" "$ceiling")|$blocking|$(ratio "$ours" "$blocking")|$seed|$(ratio "$ours" "$seed")")
+  NOTES+=("$label: profilekit ${runs[$PROFILEKIT]}req/s, ceiling ${runs[$CEILING]}req/s, blocking ceiling ${runs[$BLOCKING]}req/s; $((failed - lost)) answers >= 400 besides $lost 412s, $broken socket errors, $not_modified 304s")
   unset runs
 done
-STARTUP_10K=$STARTUP_MS
 HEAP_10K=$(heap_used_mb "$PROFILEKIT_PID")
 stop "$PROFILEKIT_PID"
 
@@ -165,21 +174,21 @@ echo
 echo "profilekit benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up, median of $ROUNDS runs of ${DURATION}s; latency at half profilekit's rate, ${LATENCY_SECONDS}s, constant arrival rate; JAVA_OPTS=$JAVA_OPTS"
 echo
-printf '| %-40s | %9s | %8s | %8s | %8s | %13s | %9s | %7s | %8s | %7s |\n' \
-  route "req/s" "p50 ms" "p99 ms" "p99.9 ms" "ceil. p99 ms" ceiling "÷ceil" seed "÷seed"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "-----------" "----------" "----------" \
-  "----------" "---------------" "-----------" "---------" "----------" "---------"
+FORMAT='| %-40s | %9s | %8s | %8s | %8s | %13s | %9s | %7s | %9s | %7s | %8s | %7s |\n'
+printf "$FORMAT" route "req/s" "p50 ms" "p99 ms" "p99.9 ms" "ceil. p99 ms" ceiling "÷ceil" blocking "÷block" seed "÷seed"
+printf "$FORMAT" | tr ' ' '-'
 for row in "${ROWS[@]}"; do
-  IFS='|' read -r label ours p50 p99 p999 cp99 ceiling rc seed rs <<<"$row"
-  printf '| %-40s | %9s | %8s | %8s | %8s | %13s | %9s | %7s | %8s | %7s |\n' \
-    "$label" "$ours" "$p50" "$p99" "$p999" "$cp99" "$ceiling" "$rc" "$seed" "$rs"
+  IFS='|' read -r -a cells <<<"$row"
+  printf "$FORMAT" "${cells[@]}"
 done
 echo
 for note in "${NOTES[@]}"; do echo "$note"; done
 echo
-echo "startup with $PROFILES profiles and pictures: ${STARTUP_10K} ms; heap in use: ${HEAP_10K} MB"
+echo "startup with $PROFILES profiles and pictures: ${STARTUP_10K} ms from launch to /healthz," \
+     "$(generating_ms $PROFILEKIT "$PROFILES" true) ms of it generating them; heap in use: ${HEAP_10K} MB"
 if [ "$MILLION" != 0 ]; then
-  echo "startup with $MILLION profiles, no pictures: ${STARTUP_MILLION} ms; heap in use: ${HEAP_MILLION} MB" \
+  echo "startup with $MILLION profiles, no pictures: ${STARTUP_MILLION} ms from launch to /healthz," \
+       "$(generating_ms $LARGE_PORT "$MILLION" false) ms of it generating them; heap in use: ${HEAP_MILLION} MB" \
        "($(( (HEAP_MILLION - HEAP_EMPTY) * 1024 * 1024 / MILLION )) bytes a profile)"
   echo "GET /api/v1/id/{id}, no pictures: $SMALL req/s over 10000 profiles ($small_runs), $LARGE req/s over $MILLION ($large_runs): ratio $(ratio "$LARGE" "$SMALL")"
 fi

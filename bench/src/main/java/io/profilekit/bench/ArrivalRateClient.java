@@ -24,8 +24,8 @@ import org.HdrHistogram.Recorder;
  * {@code start + i / rate} whatever the answers do, and its latency counts from when it was due,
  * not from when it went out, so a stall is charged to every request it delayed.
  *
- * <p>It speaks plain HTTP/1.1 over a few keep-alive connections, one thread each, with the
- * requests' bytes prepared up front, so the client itself costs little next to the server.
+ * <p>It speaks plain HTTP/1.1 over keep-alive connections ({@code -Dconnections}, default 16),
+ * one thread each, so the client itself costs little next to the server.
  *
  * <pre>
  * java -cp profile-bench.jar io.profilekit.bench.ArrivalRateClient \

@@ -20,7 +20,11 @@ import org.eclipse.jetty.util.Callback;
  * profilekit answers (the demo store's, prepared up front) and does nothing else: no servlets,
  * no authentication, no metrics, no store. Whatever profilekit does costs the distance to this.
  *
- * <pre>java -cp profile-bench.jar io.profilekit.bench.CeilingServer PORT PROFILES</pre>
+ * <pre>java -cp profile-bench.jar io.profilekit.bench.CeilingServer PORT PROFILES [blocking]</pre>
+ *
+ * With {@code blocking} the same handler declares itself blocking, as every servlet is, so
+ * that Jetty hands each request to a pool thread instead of answering it on the thread that
+ * read it: the distance between the two ceilings is what that hand-off costs.
  */
 public final class CeilingServer extends Handler.Abstract.NonBlocking {
 
@@ -114,15 +118,19 @@ public final class CeilingServer extends Handler.Abstract.NonBlocking {
         });
     }
 
-    /** Starts a ceiling on {@code port} (0 for any free one) answering {@code demo}'s documents. */
-    static Server start(int port, DemoDocuments demo) throws Exception {
+    /**
+     * Starts a ceiling on {@code port} (0 for any free one) answering {@code demo}'s documents,
+     * from a blocking handler if {@code blocking}.
+     */
+    static Server start(int port, DemoDocuments demo, boolean blocking) throws Exception {
+        CeilingServer ceiling = new CeilingServer(demo);
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new CeilingServer(demo));
+        server.setHandler(blocking ? new Blocking(ceiling) : ceiling);
         server.setStopAtShutdown(true);
         server.start();
         return server;
@@ -131,8 +139,23 @@ public final class CeilingServer extends Handler.Abstract.NonBlocking {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
-        Server server = start(port, DemoDocuments.generate(count));
-        System.out.println("ceiling listening on " + port + " with " + count + " profiles");
+        boolean blocking = args.length > 2 && args[2].equals("blocking");
+        Server server = start(port, DemoDocuments.generate(count), blocking);
+        System.out.println((blocking ? "blocking " : "") + "ceiling listening on " + port + " with " + count + " profiles");
         server.join();
+    }
+
+    /** The ceiling's answers from a handler of the servlets' invocation type. */
+    private static final class Blocking extends Handler.Abstract {
+        private final CeilingServer ceiling;
+
+        Blocking(CeilingServer ceiling) {
+            this.ceiling = ceiling;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            return ceiling.handle(request, response, callback);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,14 @@ class CeilingServerTest {
     private static final int PROFILES = 20;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Server ceiling;
+    private static Server blockingCeiling;
     private static ProfileApi api;
     private static ProfileServer profilekit;
 
     @BeforeAll
     static void start() throws Exception {
-        ceiling = CeilingServer.start(0, DemoDocuments.generate(PROFILES));
+        ceiling = CeilingServer.start(0, DemoDocuments.generate(PROFILES), false);
+        blockingCeiling = CeilingServer.start(0, DemoDocuments.generate(PROFILES), true);
         InMemoryProfileRepository repository = new InMemoryProfileRepository();
         new SampleDataLoader(repository, DemoDocuments.SEED).load(PROFILES, true, n -> { });
         api = ProfileApi.builder(repository).authenticator(new BearerTokenAuthenticator(List.of("t"))).build();
@@ -42,6 +45,7 @@ class CeilingServerTest {
         profilekit.close();
         api.close();
         ceiling.stop();
+        blockingCeiling.stop();
     }
 
     @Test
@@ -75,12 +79,23 @@ class CeilingServerTest {
     }
 
     @Test
+    void answersFromABlockingHandlerWithTheSameBytes() throws Exception {
+        assertThat(blockingCeiling.getHandler().getInvocationType()).isEqualTo(InvocationType.BLOCKING);
+        assertThat(ceiling.getHandler().getInvocationType()).isEqualTo(InvocationType.NON_BLOCKING);
+        assertThat(get(uri(blockingCeiling), "/api/v1/id/7", null).body()).isEqualTo(get(ceilingUri(), "/api/v1/id/7", null).body());
+    }
+
+    @Test
     void answers404ForWhatItDoesNotHold() throws Exception {
         assertThat(get(ceilingUri(), "/api/v1/id/" + (PROFILES + 1), null).statusCode()).isEqualTo(404);
     }
 
     private static URI ceilingUri() {
-        return URI.create("http://localhost:" + ((ServerConnector) ceiling.getConnectors()[0]).getLocalPort());
+        return uri(ceiling);
+    }
+
+    private static URI uri(Server server) {
+        return URI.create("http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     }
 
     private static HttpResponse<byte[]> get(URI base, String path, String ifNoneMatch) throws Exception {
