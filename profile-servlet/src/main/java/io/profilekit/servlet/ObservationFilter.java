@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +41,6 @@ final class ObservationFilter extends HttpFilter {
     private static final Pattern ACCEPTED_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** Any other method counts as OTHER, so made-up methods cannot multiply the meters. */
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
-
-    /** A random prefix for this process's request ids, so that ids from many instances do not meet. */
-    private static final String ID_PREFIX = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + "-";
-    private static final AtomicLong ID_SEQUENCE = new AtomicLong();
 
     private final transient MeterRegistry registry;
     private final boolean accessLog;
@@ -95,8 +90,9 @@ final class ObservationFilter extends HttpFilter {
                 .register(registry);
     }
 
-    /** The process's random prefix and a sequence number: unique, and cheap enough for every request. */
+    /** 128 random bits: unique across instances, and telling a client nothing about traffic. */
     private static String newId() {
-        return ID_PREFIX + Long.toString(ID_SEQUENCE.incrementAndGet(), 36);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
     }
 }
