@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,9 +121,7 @@ final class Lookups {
     Map<Long, Long> nicknameEntries(String nickname) {
         Map<Long, Long> entries = new TreeMap<>();
         documents.get(collection, Keys.nickname(nickname)).ifPresent(document -> {
-            Iterator<Map.Entry<String, JsonNode>> fields = read(document).path("profiles").fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : read(document).path("profiles").properties()) {
                 entries.put(Long.parseLong(field.getKey()), field.getValue().asLong());
             }
         });

@@ -6,6 +6,7 @@ import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.codec.RawJsonTranscoder;
 import com.couchbase.client.java.kv.UpsertOptions;
 import com.couchbase.client.java.manager.collection.CollectionSpec;
+import com.couchbase.client.java.manager.collection.ScopeSpec;
 import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
@@ -36,7 +37,9 @@ class CouchbaseServerTest {
 
     @Test
     void initCreatedTheSeedsScopeAndCollections() {
-        assertThat(CouchbaseServer.cluster().bucket("sample_app").collections().getScope("profiles").collections())
+        assertThat(CouchbaseServer.cluster().bucket("sample_app").collections().getAllScopes())
+                .filteredOn(scope -> scope.name().equals("profiles"))
+                .flatExtracting(ScopeSpec::collections)
                 .extracting(CollectionSpec::name)
                 .contains("user_data", "user_images", "service_auth");
     }
