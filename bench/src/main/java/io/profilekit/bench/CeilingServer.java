@@ -14,6 +14,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * The ceiling: a bare Jetty 12 handler that answers profilekit's routes with the very bytes
@@ -29,6 +31,8 @@ import org.eclipse.jetty.util.Callback;
 public final class CeilingServer extends Handler.Abstract.NonBlocking {
 
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    /** profilekit's default cap on a profile body ({@code profile.api.max-profile-bytes}). */
+    private static final int MAX_BODY = 64 * 1024;
 
     private final Map<String, ByteBuffer> seedArrays = new HashMap<>();
     private final Map<String, ByteBuffer> documents = new HashMap<>();
@@ -109,13 +113,8 @@ public final class CeilingServer extends Handler.Abstract.NonBlocking {
 
     /** A write answered with what was written, as a store that keeps nothing would. */
     private static void echo(Request request, Response response, Callback callback) {
-        Content.Source.asByteBufferAsync(request).whenComplete((body, failure) -> {
-            if (failure != null) {
-                callback.failed(failure);
-            } else {
-                send(response, callback, JSON, body);
-            }
-        });
+        Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(InvocationType.NON_BLOCKING,
+                body -> send(response, callback, JSON, ByteBuffer.wrap(body)), callback::failed));
     }
 
     /**

@@ -86,6 +86,16 @@ class CeilingServerTest {
     }
 
     @Test
+    void answersAPutWithItsBody() throws Exception {
+        String body = "{\"user_id\":\"bench5\",\"name\":\"Bench Mark\"}";
+        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(ceilingUri().resolve("/api/v1/profiles/5"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("If-Match", "*").build(), BodyHandlers.ofString());
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(put.body()).isEqualTo(body);
+    }
+
+    @Test
     void answers404ForWhatItDoesNotHold() throws Exception {
         assertThat(get(ceilingUri(), "/api/v1/id/" + (PROFILES + 1), null).statusCode()).isEqualTo(404);
     }
