@@ -29,6 +29,15 @@ function count(status)
   elseif status == 412 then precondition_failed = precondition_failed + 1 end
 end
 
+-- The ETag this thread last saw for each id, for the scripts that send conditional requests:
+-- they set  response = remember_etag.
+etags = {}
+function remember_etag(status, headers, body)
+  count(status)
+  local id = status == 200 and record_id(body)
+  if id then etags[id] = headers["ETag"] end
+end
+
 local threads = {}
 setup = function(thread) threads[#threads + 1] = thread end
 

@@ -1,7 +1,6 @@
 -- 90% GET /api/v1/profiles/{id}, 10% PUT of the same path with If-Match: the ETag the thread
 -- last saw for the id, or * when it saw none. A PUT that lost a race to another is a 412.
 dofile(os.getenv("BENCH_WRK") .. "/common.lua")
-local etags = {}
 request = function()
   local id = random_id()
   if math.random(1, 10) == 1 then
@@ -12,8 +11,4 @@ request = function()
   end
   return wrk.format("GET", "/api/v1/profiles/" .. id, auth)
 end
-response = function(status, headers, body)
-  count(status)
-  local id = status == 200 and record_id(body)
-  if id then etags[id] = headers["ETag"] end
-end
+response = remember_etag

@@ -3,6 +3,7 @@ package io.profilekit.servlet;
 import static io.profilekit.servlet.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -121,55 +122,40 @@ class OperationsTest {
 
     @Test
     void theAccessLogNamesRoutesButNoTokenOrProfileContent() throws Exception {
-        Logger access = (Logger) LoggerFactory.getLogger(ObservationFilter.ACCESS_LOGGER);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        access.addAppender(lines);
-        access.setLevel(ch.qos.logback.classic.Level.INFO);
-        try {
+        CapturedAccessLog log = new CapturedAccessLog();
+        try (log) {
             http.get("/api/v1/username/secret-username");
             http.get("/api/v1/profiles?email=hidden%40example.com");
             http.send("GET", "/api/v1/id/1", "x-access-token", "wrong-token-value");
             // The line is written once the answer has gone out: give the last one a moment.
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (lines.list.size() < 3 && System.nanoTime() < deadline) {
+            while (log.lines.list.size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-        } finally {
-            access.detachAppender(lines);
-            access.setLevel(null);
         }
 
-        assertThat(lines.list).hasSize(3);
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(log.lines.list).hasSize(3);
+        assertThat(log.lines.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).startsWith("GET /api/v1/username/{username} 200 "))
                 .anySatisfy(line -> assertThat(line).startsWith("GET /api/v1/profiles 200 "))
                 .anySatisfy(line -> assertThat(line).startsWith("GET /api/v1/id/{id} 401 "))
                 .allSatisfy(line -> assertThat(line).doesNotContain("secret-username", "hidden", RunningServer.TOKEN,
                         "wrong-token-value"));
-        assertThat(lines.list).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsKey("requestId"));
+        assertThat(log.lines.list).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsKey("requestId"));
     }
 
     @Test
     void theAccessLogIsOffUnlessAskedFor() throws Exception {
-        Logger access = (Logger) LoggerFactory.getLogger(ObservationFilter.ACCESS_LOGGER);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        access.addAppender(lines);
-        access.setLevel(ch.qos.logback.classic.Level.INFO);
+        CapturedAccessLog log = new CapturedAccessLog();
         ProfileApi quiet = ProfileApi.builder(new InMemoryProfileRepository())
                 .authenticator(new BearerTokenAuthenticator(List.of("t"))).build();
-        try (ProfileServer server = ProfileServer.builder().port(0).api(quiet).start()) {
+        try (log; quiet; ProfileServer server = ProfileServer.builder().port(0).api(quiet).start()) {
             HttpResponse<Void> answered = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.uri() + "/healthz")).build(), BodyHandlers.discarding());
             assertThat(answered.statusCode()).isEqualTo(200);
-        } finally {
-            quiet.close();
-            access.detachAppender(lines);
-            access.setLevel(null);
         }
 
-        assertThat(lines.list).isEmpty();
+        assertThat(log.lines.list).isEmpty();
     }
 
     @Test
@@ -179,5 +165,23 @@ class OperationsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/yaml");
         assertThat(text(response)).startsWith("openapi: 3.1.0");
+    }
+
+    /** Collects what the access logger writes, at INFO, until closed. */
+    private static final class CapturedAccessLog implements AutoCloseable {
+        private final Logger logger = (Logger) LoggerFactory.getLogger(ObservationFilter.ACCESS_LOGGER);
+        final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+        CapturedAccessLog() {
+            lines.start();
+            logger.addAppender(lines);
+            logger.setLevel(Level.INFO);
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(lines);
+            logger.setLevel(null);
+        }
     }
 }
