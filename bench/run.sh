@@ -111,6 +111,14 @@ PIDS+=($!)
 python3 "$ROOT/bench/seed_server.py" $SEED $TOKEN "$WORK/documents.json" >"$WORK/seed.log" 2>&1 &
 PIDS+=($!)
 await $CEILING; await $BLOCKING; await $SEED
+# The anchors are only fair if they answer the bytes profile-server.jar answers.
+for path in /api/v1/id/1 "/api/v1/id/$PROFILES" /api/v1/profiles/1 /api/v1/picture/raw/1; do
+  ours=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PROFILEKIT$path" | sha256sum)
+  for port in $CEILING $BLOCKING; do
+    [ "$(curl -s "http://127.0.0.1:$port$path" | sha256sum)" = "$ours" ] \
+      || { echo "the server on port $port does not answer $path as profile-server.jar does" >&2; exit 1; }
+  done
+done
 IDS=$PROFILES; export BENCH_IDS=$IDS
 echo "warming up the JVMs for ${WARMUP_FIRST}s each..." >&2
 warm $PROFILEKIT id "$WARMUP_FIRST"; warm $CEILING id "$WARMUP_FIRST"; warm $BLOCKING id "$WARMUP_FIRST"
