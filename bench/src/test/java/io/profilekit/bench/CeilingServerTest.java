@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.memory.InMemoryProfileRepository;
 import io.profilekit.core.sample.SampleDataLoader;
-import io.profilekit.servlet.BearerTokenAuthenticator;
+import io.profilekit.server.ProfileServer;
 import io.profilekit.servlet.ProfileApi;
-import io.profilekit.servlet.ProfileServer;
+import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;

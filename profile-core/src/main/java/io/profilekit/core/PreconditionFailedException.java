@@ -15,4 +15,9 @@ public class PreconditionFailedException extends ProfileException {
     public PreconditionFailedException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The stored profile is no longer at the version the caller expected. */
+    public static PreconditionFailedException changedSince(long recordId, Version expected) {
+        return new PreconditionFailedException("profile " + recordId + " has changed since version " + expected);
+    }
 }

@@ -14,4 +14,14 @@ public class ProfileConflictException extends ProfileException {
     public ProfileConflictException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Another profile has this username. */
+    public static ProfileConflictException usernameTaken(String username) {
+        return new ProfileConflictException("username '" + username + "' is taken");
+    }
+
+    /** A profile with this record id exists. */
+    public static ProfileConflictException recordIdTaken(long recordId) {
+        return new ProfileConflictException("record_id " + recordId + " is taken");
+    }
 }

@@ -14,4 +14,14 @@ public class ProfileNotFoundException extends ProfileException {
     public ProfileNotFoundException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** No profile has this record id. */
+    public static ProfileNotFoundException noProfile(long recordId) {
+        return new ProfileNotFoundException("no profile with record_id " + recordId);
+    }
+
+    /** The profile exists but links no picture. */
+    public static ProfileNotFoundException noPicture(long recordId) {
+        return new ProfileNotFoundException("profile " + recordId + " has no picture");
+    }
 }

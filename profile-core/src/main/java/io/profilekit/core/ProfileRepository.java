@@ -1,7 +1,10 @@
 package io.profilekit.core;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Reads and writes user profiles and their pictures.
@@ -34,7 +37,11 @@ public interface ProfileRepository extends AutoCloseable {
      * of them (at least 1; above {@link ProfileQuery#MAX_LIMIT} counts as that); nicknames are
      * not unique.
      */
-    List<StoredProfile> findByNickname(String nickname, int limit);
+    default List<StoredProfile> findByNickname(String nickname, int limit) {
+        Objects.requireNonNull(nickname, "nickname");
+        return list(ProfileQuery.first(Math.max(1, Math.min(limit, ProfileQuery.MAX_LIMIT))).withNickname(nickname))
+                .items();
+    }
 
     /** One page of profiles that match the query, in ascending record id order. */
     Page<StoredProfile> list(ProfileQuery query);
@@ -66,6 +73,57 @@ public interface ProfileRepository extends AutoCloseable {
     /** Replaces the profile whatever its stored version: last writer wins. */
     default StoredProfile replace(Profile profile) {
         return replace(profile, null);
+    }
+
+    /** How often {@link #update} reads again when other writers keep getting in first. */
+    int UPDATE_ATTEMPTS = 16;
+
+    /**
+     * Read-modify-write: reads the profile, applies {@code change} to it and replaces it with
+     * the result, but only if nobody changed it in between.
+     *
+     * <p>With an {@code expected} version the change applies to that version alone: if the
+     * stored one differs, before or during the write, the update fails. Without one, a write
+     * that loses a race reads the profile again and reapplies the change, after a short random
+     * wait, up to {@link #UPDATE_ATTEMPTS} times. The change may not alter the record id or the picture
+     * link (pictures change through {@link #putPicture} and {@link #deletePicture}).
+     *
+     * @param expected the version the caller read, or {@code null} for whatever is current
+     * @param change makes the new profile from the stored one; may run more than once
+     * @return the stored profile with its new version
+     * @throws ProfileNotFoundException when no such profile exists
+     * @throws PreconditionFailedException when the stored version is not {@code expected}, or
+     *     other writers won every attempt
+     * @throws InvalidProfileException when the changed profile breaks a rule
+     */
+    default StoredProfile update(long recordId, Version expected, Function<StoredProfile, Profile> change) {
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            StoredProfile current = findById(recordId).orElseThrow(() -> ProfileNotFoundException.noProfile(recordId));
+            if (expected != null && !expected.equals(current.version())) {
+                throw PreconditionFailedException.changedSince(recordId, expected);
+            }
+            Profile changed = change.apply(current);
+            ProfileRules.checkUpdate(current.profile(), changed);
+            try {
+                return replace(changed, current.version());
+            } catch (PreconditionFailedException raced) {
+                if (expected != null) {
+                    throw raced;
+                }
+                backOff(attempt);
+            }
+        }
+        throw new PreconditionFailedException("profile " + recordId + " kept changing; read it again and retry");
+    }
+
+    /** Waits a random while, longer after each lost race, so that racing writers spread out. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while retrying an update", e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.profilekit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -511,10 +507,8 @@ public abstract class AbstractProfileRepositoryTest {
     void concurrentCreatesOfOneUsernameHaveExactlyOneWinner() throws Exception {
         int threads = 16;
         List<Callable<Boolean>> attempts = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
         for (int i = 0; i < threads; i++) {
             attempts.add(() -> {
-                start.await();
                 try {
                     repository.create(person("contested"));
                     return true;
@@ -524,7 +518,7 @@ public abstract class AbstractProfileRepositoryTest {
             });
         }
 
-        List<Boolean> outcomes = runConcurrently(attempts, start);
+        List<Boolean> outcomes = Concurrently.run(attempts);
 
         assertThat(outcomes).filteredOn(won -> won).hasSize(1);
         StoredProfile winner = repository.findByUsername("contested").orElseThrow();
@@ -536,11 +530,9 @@ public abstract class AbstractProfileRepositoryTest {
         StoredProfile created = repository.create(person("counter").toBuilder()
                 .attribute("count", 0).build());
         AtomicInteger successes = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
         List<Callable<Boolean>> workers = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             workers.add(() -> {
-                start.await();
                 for (int i = 0; i < 100; i++) {
                     StoredProfile current = repository.findById(created.recordId()).orElseThrow();
                     int count = ((Number) current.profile().attributes().get("count")).intValue();
@@ -556,7 +548,7 @@ public abstract class AbstractProfileRepositoryTest {
             });
         }
 
-        runConcurrently(workers, start);
+        Concurrently.run(workers);
 
         Object finalCount = repository.findById(created.recordId()).orElseThrow()
                 .profile().attributes().get("count");
@@ -564,20 +556,100 @@ public abstract class AbstractProfileRepositoryTest {
         assertThat(((Number) finalCount).intValue()).isEqualTo(successes.get());
     }
 
-    private static <T> List<T> runConcurrently(List<Callable<T>> tasks, CountDownLatch start)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            tasks.forEach(task -> futures.add(pool.submit(task)));
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+    @Test
+    void concurrentUpdatesWithoutVersionLoseNoChange() throws Exception {
+        StoredProfile created = repository.create(person("tally").toBuilder().attribute("count", 0).build());
+        List<Callable<Boolean>> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            workers.add(() -> {
+                for (int i = 0; i < 10; i++) {
+                    repository.update(created.recordId(), null, current -> current.profile().toBuilder()
+                            .attribute("count", ((Number) current.profile().attributes().get("count")).intValue() + 1)
+                            .build());
+                }
+                return true;
+            });
         }
+
+        Concurrently.run(workers);
+
+        assertThat(repository.findById(created.recordId()).orElseThrow().profile().attributes())
+                .containsEntry("count", 40);
+    }
+
+    // --- read-modify-write ---
+
+    @Test
+    void updateAppliesTheChangeToTheStoredProfile() {
+        StoredProfile created = repository.create(person("ada"));
+
+        StoredProfile updated = repository.update(created.recordId(), null,
+                current -> current.profile().toBuilder().city("Paris").build());
+
+        assertThat(updated.version()).isNotEqualTo(created.version());
+        assertThat(repository.findById(created.recordId()).orElseThrow().profile().city()).isEqualTo("Paris");
+    }
+
+    @Test
+    void updateWithAStaleVersionFailsAndKeepsTheStoredProfile() {
+        StoredProfile created = repository.create(person("ada"));
+        StoredProfile changed = repository.replace(created.profile().toBuilder().city("Paris").build());
+
+        assertThatThrownBy(() -> repository.update(created.recordId(), created.version(),
+                current -> current.profile().toBuilder().city("Rome").build()))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(repository.findById(created.recordId()).orElseThrow().version()).isEqualTo(changed.version());
+    }
+
+    @Test
+    void updateRefusesToChangeTheRecordId() {
+        StoredProfile created = repository.create(person("ada"));
+
+        assertThatThrownBy(() -> repository.update(created.recordId(), null,
+                current -> current.profile().withRecordId(created.recordId() + 1)))
+                .isInstanceOf(InvalidProfileException.class).hasMessageContaining("record_id");
+        assertThat(repository.findById(created.recordId() + 1)).isEmpty();
+    }
+
+    @Test
+    void updateRefusesToLinkAnotherPicture() {
+        StoredProfile created = repository.create(person("ada"));
+
+        assertThatThrownBy(() -> repository.update(created.recordId(), null,
+                current -> current.profile().withPicture(99L)))
+                .isInstanceOf(InvalidProfileException.class).hasMessageContaining("picture");
+        assertThat(repository.findById(created.recordId()).orElseThrow().profile().picture()).isNull();
+    }
+
+    @Test
+    void updateOfAnUnknownProfileFailsAsNotFound() {
+        assertThatThrownBy(() -> repository.update(4242, null, StoredProfile::profile))
+                .isInstanceOf(ProfileNotFoundException.class);
+    }
+
+    @Test
+    void replaceChecksTheRulesAndKeepsTheStoredProfile() {
+        StoredProfile created = repository.create(person("ada"));
+
+        assertThatThrownBy(() -> repository.replace(created.profile().toBuilder().email("not an address").build()))
+                .isInstanceOf(InvalidProfileException.class).hasMessageContaining("email");
+        assertThat(repository.findById(created.recordId()).orElseThrow().version()).isEqualTo(created.version());
+    }
+
+    // --- lifecycle ---
+
+    @Test
+    void pingAnswersWhileTheRepositoryIsOpen() {
+        assertThatCode(() -> repository.ping()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void afterCloseEveryCallFailsAsUnavailable() {
+        StoredProfile created = repository.create(person("ada"));
+        repository.close();
+
+        assertThatThrownBy(() -> repository.ping()).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> repository.findById(created.recordId())).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> repository.create(person("grace"))).isInstanceOf(StoreUnavailableException.class);
     }
 }

@@ -52,11 +52,16 @@ class ProfileTest {
 
     @Test
     void toBuilderKeepsEveryFieldAndAttribute() {
-        Profile profile = Profile.builder().recordId(3L).userId("ada").city("London")
-                .attribute("x", 1).build();
+        Profile profile = new Profile(3L, "Ada Lovelace", "alovelace", 7L, "ada", "ada@example.com", true, "Ada",
+                "Lovelace", "12 St James's Square", "London", "NY", "10001", "(212) 555-0100", "12/10/1815",
+                Map.of("x", 1));
 
-        assertThat(profile.toBuilder().build()).isEqualTo(profile);
-        assertThat(profile.withPicture(8L).picture()).isEqualTo(8L);
-        assertThat(profile.withPicture(8L).attributes()).containsEntry("x", 1);
+        Profile copy = profile.toBuilder().build();
+        Profile relinked = profile.withPicture(8L);
+
+        assertThat(copy).isEqualTo(profile);
+        assertThat(relinked).isEqualTo(new Profile(3L, "Ada Lovelace", "alovelace", 8L, "ada", "ada@example.com",
+                true, "Ada", "Lovelace", "12 St James's Square", "London", "NY", "10001", "(212) 555-0100",
+                "12/10/1815", Map.of("x", 1)));
     }
 }

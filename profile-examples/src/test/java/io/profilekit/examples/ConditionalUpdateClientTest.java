@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
 import io.profilekit.core.memory.InMemoryProfileRepository;
-import io.profilekit.servlet.BearerTokenAuthenticator;
+import io.profilekit.server.ProfileServer;
 import io.profilekit.servlet.ProfileApi;
-import io.profilekit.servlet.ProfileServer;
+import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -10,6 +10,19 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.servlet.auth.Authenticator;
+import io.profilekit.servlet.auth.BearerTokenAuthenticator;
+import io.profilekit.servlet.internal.AuthenticationFilter;
+import io.profilekit.servlet.internal.HealthServlet;
+import io.profilekit.servlet.internal.MetricsServlet;
+import io.profilekit.servlet.internal.NotFoundServlet;
+import io.profilekit.servlet.internal.ObservationFilter;
+import io.profilekit.servlet.internal.OpenApiServlet;
+import io.profilekit.servlet.internal.PictureLookupServlet;
+import io.profilekit.servlet.internal.ProfileLookupServlet;
+import io.profilekit.servlet.internal.ProfilesServlet;
+import io.profilekit.servlet.internal.ReadinessServlet;
+import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -70,23 +83,24 @@ public final class ProfileApi implements AutoCloseable {
         filter(context, "profilekit-observation", new ObservationFilter(registry, accessLog), "/*");
         filter(context, "profilekit-authentication", new AuthenticationFilter(authenticator), "/api/*");
 
-        servlet(context, "profilekit-profile-by-id",
-                new ProfileLookupServlet(repository, ProfileLookupServlet.Key.ID), "/api/v1/id/*");
-        servlet(context, "profilekit-profile-by-username",
-                new ProfileLookupServlet(repository, ProfileLookupServlet.Key.USERNAME), "/api/v1/username/*");
-        servlet(context, "profilekit-profiles-by-nickname",
-                new ProfileLookupServlet(repository, ProfileLookupServlet.Key.NICKNAME), "/api/v1/nickname/*");
-        servlet(context, "profilekit-picture-record",
-                new PictureLookupServlet(repository, PictureLookupServlet.Form.RECORD), "/api/v1/picture/record/*");
-        servlet(context, "profilekit-picture-raw",
-                new PictureLookupServlet(repository, PictureLookupServlet.Form.RAW), "/api/v1/picture/raw/*");
-        servlet(context, "profilekit-profiles", new ProfilesServlet(repository, limits), "/api/v1/profiles",
-                "/api/v1/profiles/*");
-        servlet(context, "profilekit-health", new HealthServlet(), "/healthz");
-        servlet(context, "profilekit-readiness", new ReadinessServlet(repository), "/readyz");
-        servlet(context, "profilekit-metrics", new MetricsServlet(registry), "/metrics");
-        servlet(context, "profilekit-openapi", new OpenApiServlet(), "/openapi.yaml");
-        servlet(context, "profilekit-not-found", new NotFoundServlet(), "/");
+        ProfileLookupServlet profileLookups = new ProfileLookupServlet(repository);
+        PictureLookupServlet pictureLookups = new PictureLookupServlet(repository);
+        ProfilesServlet profiles = new ProfilesServlet(repository, limits.maxProfileBytes(), limits.maxPictureBytes(),
+                limits.maxPictureSide());
+        for (Route route : Route.values()) {
+            servlet(context, route, switch (route) {
+                case PROFILE_BY_ID, PROFILE_BY_USERNAME, PROFILES_BY_NICKNAME -> profileLookups;
+                case PICTURE_RECORD, PICTURE_RAW -> pictureLookups;
+                case PROFILES, PROFILE, PROFILE_PICTURE -> profiles;
+                case HEALTH -> new HealthServlet();
+                case READINESS -> new ReadinessServlet(repository);
+                case METRICS -> new MetricsServlet(registry);
+                case OPENAPI -> new OpenApiServlet();
+            });
+        }
+        ServletRegistration.Dynamic notFound = context.addServlet("profilekit-not-found", new NotFoundServlet());
+        notFound.addMapping("/");
+        notFound.setAsyncSupported(false);
     }
 
     /** Releases the metrics' resources (the GC listener); the repository stays open. */
@@ -102,10 +116,19 @@ public final class ProfileApi implements AutoCloseable {
         context.addFilter(name, filter).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, mapping);
     }
 
-    private static void servlet(ServletContext context, String name, Servlet servlet, String... mappings) {
+    /**
+     * Maps {@code route} to {@code servlet}, registering the servlet on its first route (one
+     * servlet may serve several routes, each reached through its own mapping).
+     */
+    private static void servlet(ServletContext context, Route route, Servlet servlet) {
+        String name = "profilekit-" + servlet.getClass().getSimpleName();
         ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
-        registration.addMapping(mappings);
+        if (registration == null) {
+            context.getServletRegistration(name).addMapping(route.mapping());
+            return;
+        }
         registration.setAsyncSupported(false);
+        registration.addMapping(route.mapping());
     }
 
     /** Builds a {@link ProfileApi}. */

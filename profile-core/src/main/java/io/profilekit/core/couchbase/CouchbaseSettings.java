@@ -12,6 +12,13 @@ import java.util.Optional;
  */
 public final class CouchbaseSettings {
 
+    /** How long a key-value operation may take unless set. */
+    public static final Duration DEFAULT_KV_TIMEOUT = Duration.ofMillis(2500);
+    /** How long a SQL++ statement may take unless set. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    /** How long connecting may take unless set. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final String connectionString;
     private final String username;
     private final String password;
@@ -87,9 +94,9 @@ public final class CouchbaseSettings {
         private String username = "";
         private String password = "";
         private CouchbaseKeyspace keyspace = CouchbaseKeyspace.defaults();
-        private Duration kvTimeout = Duration.ofMillis(2500);
-        private Duration queryTimeout = Duration.ofSeconds(30);
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration kvTimeout = DEFAULT_KV_TIMEOUT;
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Path trustCertificate;
 
         private Builder(String connectionString) {

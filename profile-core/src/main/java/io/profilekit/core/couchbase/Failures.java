@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Failures {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CouchbaseProfileRepository.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
     private Failures() {
     }

@@ -50,23 +50,4 @@ interface QueryRunner {
             }
         };
     }
-
-    /** For repositories built without a scope: every statement fails as unsupported. */
-    QueryRunner NONE = new QueryRunner() {
-        @Override
-        public <T> List<T> rows(String statement, JsonObject parameters, Class<T> type) {
-            throw unsupported();
-        }
-
-        @Override
-        public void execute(String statement) {
-            throw unsupported();
-        }
-
-        private UnsupportedOperationException unsupported() {
-            return new UnsupportedOperationException(
-                    "this repository was built from collections alone; listing needs SQL++, "
-                            + "so build it from a Cluster");
-        }
-    };
 }

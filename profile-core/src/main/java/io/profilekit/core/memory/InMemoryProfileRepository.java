@@ -1,6 +1,5 @@
 package io.profilekit.core.memory;
 
-import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.Page;
 import io.profilekit.core.PreconditionFailedException;
 import io.profilekit.core.Profile;
@@ -9,16 +8,15 @@ import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.ProfileRules;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
-import io.profilekit.core.internal.ProfileRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -79,28 +77,19 @@ public final class InMemoryProfileRepository implements ProfileRepository {
     }
 
     @Override
-    public List<StoredProfile> findByNickname(String nickname, int limit) {
-        Objects.requireNonNull(nickname, "nickname");
-        int pageSize = Math.min(limit, ProfileQuery.MAX_LIMIT);
-        return list(ProfileQuery.first(pageSize).withNickname(nickname)).items();
-    }
-
-    @Override
     public Page<StoredProfile> list(ProfileQuery query) {
         ensureOpen();
-        List<StoredProfile> items = new ArrayList<>(Math.min(query.limit() + 1, 64));
+        List<StoredProfile> found = new ArrayList<>(Math.min(query.limit() + 1, 64));
         for (Long recordId : candidates(query)) {
             StoredProfile stored = profiles.get(recordId);
             if (stored != null && query.matches(stored.profile())) {
-                items.add(stored);
-                if (items.size() > query.limit()) {
-                    items.remove(items.size() - 1);
-                    long last = items.get(items.size() - 1).recordId();
-                    return new Page<>(items, OptionalLong.of(last));
+                found.add(stored);
+                if (found.size() > query.limit()) {
+                    break;
                 }
             }
         }
-        return new Page<>(items, OptionalLong.empty());
+        return Page.cut(found, query.limit(), StoredProfile::recordId);
     }
 
     private Iterable<Long> candidates(ProfileQuery query) {
@@ -128,10 +117,10 @@ public final class InMemoryProfileRepository implements ProfileRepository {
             ensureOpen();
             long recordId = profile.recordId() != null ? profile.recordId() : highestRecordId + 1;
             if (profiles.containsKey(recordId)) {
-                throw new ProfileConflictException("record_id " + recordId + " is taken");
+                throw ProfileConflictException.recordIdTaken(recordId);
             }
             if (usernames.containsKey(profile.userId())) {
-                throw usernameTaken(profile.userId());
+                throw ProfileConflictException.usernameTaken(profile.userId());
             }
             StoredProfile stored = StoredProfile.of(profile.withRecordId(recordId), nextVersion());
             profiles.put(recordId, stored);
@@ -144,16 +133,12 @@ public final class InMemoryProfileRepository implements ProfileRepository {
 
     @Override
     public StoredProfile replace(Profile profile, Version expected) {
-        ProfileRules.checkWritable(profile);
-        if (profile.recordId() == null) {
-            throw new InvalidProfileException(
-                    "record_id is required to replace a profile");
-        }
+        ProfileRules.checkReplaceable(profile);
         synchronized (writeLock) {
             StoredProfile current = current(profile.recordId(), expected);
             Long owner = usernames.get(profile.userId());
             if (owner != null && owner != current.recordId()) {
-                throw usernameTaken(profile.userId());
+                throw ProfileConflictException.usernameTaken(profile.userId());
             }
             return swap(current, profile);
         }
@@ -195,7 +180,7 @@ public final class InMemoryProfileRepository implements ProfileRepository {
             StoredProfile current = current(recordId, null);
             Long pictureId = current.profile().picture();
             if (pictureId == null) {
-                throw new ProfileNotFoundException("profile " + recordId + " has no picture");
+                throw ProfileNotFoundException.noPicture(recordId);
             }
             pictures.remove(pictureId);
             swap(current, current.profile().withPicture(null));
@@ -225,11 +210,10 @@ public final class InMemoryProfileRepository implements ProfileRepository {
         ensureOpen();
         StoredProfile current = profiles.get(recordId);
         if (current == null) {
-            throw new ProfileNotFoundException("no profile with record_id " + recordId);
+            throw ProfileNotFoundException.noProfile(recordId);
         }
         if (expected != null && !expected.equals(current.version())) {
-            throw new PreconditionFailedException("profile " + recordId
-                    + " has changed since version " + expected);
+            throw PreconditionFailedException.changedSince(recordId, expected);
         }
         return current;
     }
@@ -276,10 +260,6 @@ public final class InMemoryProfileRepository implements ProfileRepository {
 
     private Version nextVersion() {
         return new Version(versions.incrementAndGet());
-    }
-
-    private static ProfileConflictException usernameTaken(String username) {
-        return new ProfileConflictException("username '" + username + "' is taken");
     }
 
     private void ensureOpen() {

@@ -7,6 +7,7 @@ import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.StoredProfile;
+import io.profilekit.core.internal.Json;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,12 +71,18 @@ class CouchbaseQueriesTest {
 
     @Test
     void maintenanceStatementsAreFixedTextToo() {
+        MockCouchbase.putRaw("user_data:424242", "{\"record_id\": 424242, \"user_id\": \"mallory\", \"email\": "
+                + Json.MAPPER.valueToTree(HOSTILE_EMAIL) + ", \"nickname\": " + Json.MAPPER.valueToTree(HOSTILE_EMAIL) + "}");
+        answers.add(List.of(424242L));
+        answers.add(List.of("user_data:424242"));
         answers.add(List.of());
         repository.init();
         repository.reindex(done -> { });
 
+        assertThat(repository.findByNickname(HOSTILE_EMAIL, 10)).extracting(StoredProfile::recordId)
+                .as("reindex read the hostile profile").containsExactly(424242L);
         assertThat(calls).isNotEmpty().allSatisfy(call -> assertThat(call.statement())
-                .doesNotContain(HOSTILE_EMAIL).doesNotContainPattern("\\d{2,}"));
+                .doesNotContain(HOSTILE_EMAIL, "mallory").doesNotContainPattern("\\d{2,}"));
         assertThat(calls).filteredOn(call -> call.parameters() == null)
                 .extracting(Call::statement)
                 .allSatisfy(ddl -> assertThat(ddl).startsWith("CREATE INDEX").contains("IF NOT EXISTS"));
@@ -135,7 +142,7 @@ class CouchbaseQueriesTest {
         answers.add(List.of("user_data:1", "user_data:2", "user_data:3"));
         answers.add(List.of());
 
-        CouchbaseProfileRepository.ReindexReport report = repository.reindex(done -> { });
+        ReindexReport report = repository.reindex(done -> { });
 
         assertThat(report.profiles()).isEqualTo(3);
         assertThat(report.duplicateUsernames()).containsExactly("ada");

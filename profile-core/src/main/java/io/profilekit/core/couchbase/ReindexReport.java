@@ -1,0 +1,17 @@
+package io.profilekit.core.couchbase;
+
+import java.util.List;
+
+/**
+ * What {@link CouchbaseProfileRepository#reindex} did.
+ *
+ * @param profiles the profiles whose lookup documents were written
+ * @param unreadable the documents under profile keys that are no readable profile
+ * @param duplicateUsernames usernames more than one profile holds; found by username: the first
+ */
+public record ReindexReport(long profiles, long unreadable, List<String> duplicateUsernames) {
+
+    public ReindexReport {
+        duplicateUsernames = List.copyOf(duplicateUsernames);
+    }
+}

@@ -1,0 +1,126 @@
+package io.profilekit.core.pictures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.profilekit.core.InvalidProfileException;
+import io.profilekit.core.ProfilePicture;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageInspectorTest {
+
+    static byte[] encoded(String format, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            image.setRGB(x, x % height, 0xFF8800 + x);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    /** A PNG whose header declares the given size, with a valid CRC, and a tiny body. */
+    static byte[] pngDeclaring(int width, int height) throws IOException {
+        byte[] png = encoded("png", 1, 1);
+        ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        return png;
+    }
+
+    private static ImageInspector.Dimensions check(byte[] bytes) {
+        return ImageInspector.check(ProfilePicture.of(bytes), 2048);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jpeg", "png", "gif"})
+    void acceptsWholeImagesAndReadsTheirSize(String format) throws IOException {
+        assertThat(check(encoded(format, 300, 200))).isEqualTo(new ImageInspector.Dimensions(300, 200));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jpeg", "png", "gif"})
+    void refusesATruncatedImage(String format) throws IOException {
+        byte[] whole = encoded(format, 300, 200);
+
+        assertThatThrownBy(() -> check(Arrays.copyOf(whole, whole.length / 2)))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("the picture is truncated or corrupt");
+    }
+
+    @Test
+    void refusesAPixelBombFromItsHeaderAlone() throws IOException {
+        assertThatThrownBy(() -> check(pngDeclaring(50_000, 50_000)))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("the picture is 50000 x 50000 pixels; at most 2048 x 2048 are accepted");
+    }
+
+    @Test
+    void readsTheSizeOfEachKindOfWebp() {
+        byte[] extended = riff("VP8X", 30);
+        ByteBuffer.wrap(extended, 24, 6).order(ByteOrder.LITTLE_ENDIAN).put((byte) 99).put((byte) 0).put((byte) 0)
+                .put((byte) 49).put((byte) 0).put((byte) 0);
+        byte[] lossy = riff("VP8 ", 30);
+        lossy[23] = (byte) 0x9D;
+        lossy[24] = 0x01;
+        lossy[25] = 0x2A;
+        ByteBuffer.wrap(lossy, 26, 4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 640).putShort((short) 480);
+        byte[] lossless = riff("VP8L", 30);
+        lossless[20] = 0x2F;
+        ByteBuffer.wrap(lossless, 21, 4).order(ByteOrder.LITTLE_ENDIAN).putInt((63) | (31 << 14));
+
+        assertThat(check(extended)).isEqualTo(new ImageInspector.Dimensions(100, 50));
+        assertThat(check(lossy)).isEqualTo(new ImageInspector.Dimensions(640, 480));
+        assertThat(check(lossless)).isEqualTo(new ImageInspector.Dimensions(64, 32));
+    }
+
+    @Test
+    void refusesAWebpShorterThanItsRiffHeaderSays() {
+        byte[] webp = riff("VP8X", 30);
+        ByteBuffer.wrap(webp, 4, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(10_000);
+
+        assertThatThrownBy(() -> check(webp)).hasMessage("the picture is truncated or corrupt");
+    }
+
+    @Test
+    void readsTheSizeOfAJpeg2000FileAndCodestream() {
+        byte[] jp2 = new byte[64];
+        System.arraycopy(new byte[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A}, 0, jp2, 0, 12);
+        System.arraycopy("ihdr".getBytes(StandardCharsets.US_ASCII), 0, jp2, 40, 4);
+        ByteBuffer.wrap(jp2, 44, 8).putInt(120).putInt(160);
+        byte[] j2k = new byte[40];
+        ByteBuffer.wrap(j2k).put((byte) 0xFF).put((byte) 0x4F).put((byte) 0xFF).put((byte) 0x51)
+                .putShort((short) 41).putShort((short) 0).putInt(300).putInt(200).putInt(10).putInt(20);
+
+        assertThat(check(jp2)).isEqualTo(new ImageInspector.Dimensions(160, 120));
+        assertThat(check(j2k)).isEqualTo(new ImageInspector.Dimensions(290, 180));
+    }
+
+    @Test
+    void refusesAJpeg2000WithoutImageHeader() {
+        byte[] jp2 = new byte[64];
+        System.arraycopy(new byte[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A}, 0, jp2, 0, 12);
+
+        assertThatThrownBy(() -> check(jp2)).hasMessage("the picture is truncated or corrupt");
+    }
+
+    private static byte[] riff(String chunk, int length) {
+        byte[] bytes = new byte[length];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(length - 8)
+                .put("WEBP".getBytes(StandardCharsets.US_ASCII)).put(chunk.getBytes(StandardCharsets.US_ASCII));
+        return bytes;
+    }
+}

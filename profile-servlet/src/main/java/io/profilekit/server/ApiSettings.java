@@ -1,0 +1,35 @@
+package io.profilekit.server;
+
+import io.profilekit.servlet.ApiLimits;
+import java.util.List;
+
+/**
+ * Who may call the API and what it accepts.
+ *
+ * @param tokens the configured bearer tokens; empty when none is set
+ * @param limits the largest bodies accepted
+ * @param accessLog whether to log a line per request
+ */
+public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessLog) {
+
+    public static final Setting TOKENS = Setting.of("profile.api.tokens");
+    public static final Setting MAX_PROFILE_BYTES = Setting.of("profile.api.max-profile-bytes",
+            ApiLimits.DEFAULTS.maxProfileBytes());
+    public static final Setting MAX_PICTURE_BYTES = Setting.of("profile.api.max-picture-bytes",
+            ApiLimits.DEFAULTS.maxPictureBytes());
+    public static final Setting ACCESS_LOG = Setting.of("profile.log.access", false);
+
+    private static final int MIN_BODY = 1024;
+    private static final int MAX_BODY = 16 << 20;
+
+    public ApiSettings {
+        tokens = List.copyOf(tokens);
+    }
+
+    /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which. */
+    public static ApiSettings from(Settings settings) {
+        ApiLimits limits = new ApiLimits(settings.getInt(MAX_PROFILE_BYTES, MIN_BODY, MAX_BODY),
+                settings.getInt(MAX_PICTURE_BYTES, MIN_BODY, MAX_BODY), ApiLimits.DEFAULTS.maxPictureSide());
+        return new ApiSettings(settings.getList(TOKENS.name()), limits, settings.getBoolean(ACCESS_LOG));
+    }
+}

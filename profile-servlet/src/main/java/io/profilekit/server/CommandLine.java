@@ -1,0 +1,230 @@
+package io.profilekit.server;
+
+import io.profilekit.core.StoreUnavailableException;
+import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseSettings;
+import io.profilekit.core.couchbase.ReindexReport;
+import io.profilekit.core.sample.SampleDataLoader;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code java -jar profile-server.jar [command]} does:
+ * <ul>
+ *   <li>{@code serve} (the default): serves the configured store until stopped;</li>
+ *   <li>{@code init}: prepares a Couchbase keyspace (collections, indexes, id counter);</li>
+ *   <li>{@code generate --count N [--seed S]}: writes N generated profiles with pictures to
+ *       Couchbase, and a service token if there is none;</li>
+ *   <li>{@code reindex}: writes the lookup documents of profiles other tools stored.</li>
+ * </ul>
+ * A wrong setting or argument ends it with one line saying what is wrong and status 2; a store
+ * that cannot be reached with one line and status 1. Never a stack trace for either.
+ */
+public final class CommandLine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLine.class);
+
+    static final String USAGE = "usage: java -jar profile-server.jar [serve | init | generate --count N [--seed S] | reindex]";
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Duration tokenRefresh;
+
+    CommandLine(Settings settings, PrintStream out, PrintStream err) {
+        this(settings, out, err, TokenRefresher.INTERVAL);
+    }
+
+    CommandLine(Settings settings, PrintStream out, PrintStream err, Duration tokenRefresh) {
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+        this.tokenRefresh = tokenRefresh;
+    }
+
+    /**
+     * {@code java -jar profile-server.jar [command]}: runs the command with the settings of
+     * system properties and environment variables (docs/configuration.md), until the JVM is
+     * told to stop when it serves. A wrong setting ends it with one line and exit status 2.
+     */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int status = new CommandLine(Settings.fromSystem(), System.out, System.err).run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the command in {@code args} and returns the process's exit status. */
+    int run(String[] args) {
+        try {
+            String command = args.length == 0 ? "serve" : args[0];
+            switch (command) {
+                case "serve" -> {
+                    noMoreArguments(args, 1);
+                    serve(true).join();
+                }
+                case "init" -> {
+                    noMoreArguments(args, 1);
+                    init();
+                }
+                case "generate" -> generate(args);
+                case "reindex" -> {
+                    noMoreArguments(args, 1);
+                    reindex();
+                }
+                default -> throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("profilekit: " + e.getMessage());
+            return 2;
+        } catch (StoreUnavailableException e) {
+            err.println("profilekit: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            if (causedBy(e, BindException.class)) {
+                err.println("profilekit: cannot listen on port " + settings.get(ServerSettings.PORT)
+                        + ", it is in use; choose another with " + ServerSettings.PORT.environmentName());
+            } else {
+                LOG.error("profilekit failed", e);
+            }
+            return 1;
+        }
+    }
+
+    /** Starts serving; returns once the server listens. */
+    ProfileServer serve(boolean stopAtShutdown) throws Exception {
+        int port = ServerSettings.from(settings).port();
+        ConfiguredApi service = ConfiguredApi.open(settings, tokenRefresh);
+        ProfileServer server;
+        try {
+            server = ProfileServer.builder()
+                    .port(port)
+                    .api(service.api())
+                    .stopAtShutdown(stopAtShutdown)
+                    .start();
+        } catch (Exception e) {
+            service.close();
+            throw e;
+        }
+        server.whenStopped(() -> {
+            service.close();
+            LOG.info("profilekit stopped");
+        });
+        LOG.info("profilekit {} serving {} on {}", version(), service.description(), server.uri());
+        service.generatedToken().ifPresent(token -> {
+            out.println();
+            out.println("API token, generated for this run (set PROFILE_API_TOKENS to choose your own):");
+            out.println("    " + token);
+            out.println("Try: curl -H 'Authorization: Bearer " + token + "' " + server.uri() + "/api/v1/id/1");
+            out.println();
+        });
+        return server;
+    }
+
+    private void init() {
+        Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
+        if (couchbase.isEmpty()) {
+            out.println("The in-memory store needs no init.");
+            return;
+        }
+        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase.get())) {
+            repository.init();
+        }
+        out.println("Initialised " + couchbase.get().keyspace().bucket() + "." + couchbase.get().keyspace().scope()
+                + ": collections, indexes and the record id counter are ready.");
+    }
+
+    private void generate(String[] args) {
+        long count = -1;
+        long seed = ConfiguredApi.DEMO_SEED;
+        for (int i = 1; i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--count" -> count = number("--count", value, 1);
+                case "--seed" -> seed = number("--seed", value, Long.MIN_VALUE);
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; " + USAGE);
+            }
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("generate needs --count N; " + USAGE);
+        }
+        CouchbaseSettings couchbase = StoreSettings.from(settings).couchbase().orElseThrow(() ->
+                new IllegalArgumentException("generate writes to Couchbase: set " + StoreSettings.CONNECTION_STRING.name()
+                        + " (the in-memory store is filled at start, see " + ServerSettings.DEMO_PROFILES.name() + ")"));
+        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase)) {
+            long total = count;
+            long step = Math.max(1, total / 10);
+            long started = System.nanoTime();
+            new SampleDataLoader(repository, seed).load(total, true, done -> {
+                if (done % step == 0 || done == total) {
+                    out.printf(Locale.ROOT, "  %d/%d profiles (%d%%)%n", done, total, done * 100 / total);
+                }
+            });
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf(Locale.ROOT, "Wrote %d profiles with pictures in %.1f s (%.0f profiles/s)%n",
+                    total, seconds, total / seconds);
+            String token = repository.createServiceTokenIfAbsent(ConfiguredApi.newToken());
+            out.println("API token (service_auth:1): " + token);
+        }
+    }
+
+    private void reindex() {
+        Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
+        if (couchbase.isEmpty()) {
+            out.println("The in-memory store keeps its own indexes; there is nothing to reindex.");
+            return;
+        }
+        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase.get())) {
+            ReindexReport report = repository.reindex(done ->
+                    out.printf(Locale.ROOT, "  %d profiles%n", done));
+            out.printf(Locale.ROOT, "Reindexed %d profiles (%d unreadable).%n", report.profiles(), report.unreadable());
+            if (!report.duplicateUsernames().isEmpty()) {
+                out.println("Usernames held by more than one profile (found by username: the first): "
+                        + String.join(", ", report.duplicateUsernames()));
+            }
+        }
+    }
+
+    private static long number(String option, String text, long min) {
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a whole number" + (min > 0 ? " from " + min : "")
+                + ", not '" + text + "'");
+    }
+
+    private static void noMoreArguments(String[] args, int expected) {
+        if (args.length > expected) {
+            throw new IllegalArgumentException("unexpected argument '" + args[expected] + "'; " + USAGE);
+        }
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String version() {
+        String version = CommandLine.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}

@@ -1,0 +1,144 @@
+package io.profilekit.server;
+
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseSettings;
+import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.sample.SampleDataLoader;
+import io.profilekit.servlet.ProfileApi;
+import io.profilekit.servlet.auth.Authenticator;
+import io.profilekit.servlet.auth.BearerTokenAuthenticator;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * profilekit assembled from its settings: the repository (the in-memory demo store, or
+ * Couchbase), who may call the API (configured tokens, the stored service token, re-read
+ * while serving), and the {@link ProfileApi}. The embedded server and the WAR both serve one;
+ * closing it releases all of it.
+ */
+public final class ConfiguredApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredApi.class);
+
+    /** The seed of the demo store's generated people, so every start serves the same ones. */
+    static final long DEMO_SEED = 1;
+
+    private final ProfileRepository repository;
+    private final ProfileApi api;
+    private final TokenRefresher refresher;
+    private final String description;
+    private final String generatedToken;
+
+    private ConfiguredApi(ProfileRepository repository, ProfileApi api, TokenRefresher refresher,
+            String description, String generatedToken) {
+        this.repository = repository;
+        this.api = api;
+        this.refresher = refresher;
+        this.description = description;
+        this.generatedToken = generatedToken;
+    }
+
+    /**
+     * Opens the store the settings name and builds the API over it; a stored service token is
+     * re-read every 30 seconds.
+     *
+     * @throws IllegalArgumentException when a setting is wrong or no API token exists
+     * @throws io.profilekit.core.StoreUnavailableException when Couchbase cannot be reached
+     */
+    public static ConfiguredApi open(Settings settings) {
+        return open(settings, TokenRefresher.INTERVAL);
+    }
+
+    /** As {@link #open(Settings)}, re-reading the stored service token every {@code tokenRefresh}. */
+    static ConfiguredApi open(Settings settings, Duration tokenRefresh) {
+        ApiSettings api = ApiSettings.from(settings);
+        Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
+        if (couchbase.isPresent()) {
+            return couchbase(couchbase.get(), api, tokenRefresh);
+        }
+        ServerSettings server = ServerSettings.from(settings);
+        return memory(server.demoProfiles(), server.demoPictures(), api);
+    }
+
+    private static ConfiguredApi memory(int demoProfiles, boolean pictures, ApiSettings settings) {
+        List<String> configured = settings.tokens();
+        String generated = configured.isEmpty() ? newToken() : null;
+        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        long started = System.nanoTime();
+        new SampleDataLoader(repository, DEMO_SEED).load(demoProfiles, pictures, n -> { });
+        LOG.info("Generated {} demo profiles {} in {} ms", demoProfiles, pictures ? "with pictures" : "without pictures",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        List<String> tokens = generated != null ? List.of(generated) : configured;
+        ProfileApi api = api(repository, new BearerTokenAuthenticator(tokens), settings);
+        return new ConfiguredApi(repository, api, null, "the in-memory store", generated);
+    }
+
+    private static ConfiguredApi couchbase(CouchbaseSettings settings, ApiSettings api, Duration tokenRefresh) {
+        List<String> configured = api.tokens();
+        CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings);
+        try {
+            List<String> tokens = TokenRefresher.accepted(configured, repository.serviceToken());
+            if (tokens.isEmpty()) {
+                throw new IllegalArgumentException("no API token: set " + ApiSettings.TOKENS.environmentName()
+                        + ", or store one in "
+                        + "service_auth:1 (the generate command does)");
+            }
+            BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(tokens);
+            TokenRefresher refresher = TokenRefresher.start(configured, repository::serviceToken, authenticator,
+                    tokens, tokenRefresh);
+            String description = "Couchbase " + settings.keyspace().bucket() + "." + settings.keyspace().scope()
+                    + " (" + tokens.size() + " API token(s))";
+            return new ConfiguredApi(repository, api(repository, authenticator, api), refresher,
+                    description, null);
+        } catch (RuntimeException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiSettings settings) {
+        return ProfileApi.builder(repository).authenticator(authenticator).limits(settings.limits())
+                .accessLog(settings.accessLog()).build();
+    }
+
+    /** The API to register or serve. */
+    public ProfileApi api() {
+        return api;
+    }
+
+    /** What is served, for the log: "the in-memory store", "Couchbase sample_app.profiles (...)". */
+    public String description() {
+        return description;
+    }
+
+    /** The token generated because none was configured (in-memory store only). */
+    public Optional<String> generatedToken() {
+        return Optional.ofNullable(generatedToken);
+    }
+
+    /** Stops the token refresh and releases the API's meters and the repository. */
+    @Override
+    public void close() {
+        if (refresher != null) {
+            refresher.close();
+        }
+        try {
+            api.close();
+        } catch (Exception e) {
+            LOG.warn("Could not release the API's meters", e);
+        }
+        repository.close();
+    }
+
+    static String newToken() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}

@@ -1,0 +1,167 @@
+package io.profilekit.server;
+
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.profilekit.servlet.ProfileApi;
+import io.profilekit.servlet.auth.BearerTokenAuthenticator;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * profilekit on embedded Jetty, to embed in your own program ({@link CommandLine} is the one of
+ * {@code java -jar profile-server.jar}). The server serves the given repository until {@link #stop()},
+ * which stops accepting connections and lets requests in flight finish first.
+ *
+ * <pre>{@code
+ * ProfileApi api = ProfileApi.builder(repository)
+ *         .authenticator(new BearerTokenAuthenticator(List.of(token)))
+ *         .build();
+ * try (ProfileServer server = ProfileServer.builder().port(0).api(api).start()) {
+ *     URI base = server.uri();
+ * }
+ * }</pre>
+ */
+public final class ProfileServer implements AutoCloseable {
+
+    /** The port a server listens on unless told otherwise. */
+    public static final int DEFAULT_PORT = 8080;
+
+    private final Server jetty;
+    private final ServerConnector connector;
+
+    private ProfileServer(Server jetty, ServerConnector connector) {
+        this.jetty = jetty;
+        this.connector = connector;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port the server listens on (the chosen one when built with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The server's base URI on the loopback interface. */
+    public URI uri() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    /**
+     * Stops gracefully: no new connections, requests in flight finish (up to the stop timeout).
+     * Does not close the API or its repository, which belong to whoever built the server.
+     */
+    public void stop() throws Exception {
+        jetty.stop();
+    }
+
+    /** Waits until the server has stopped. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    /** Builds and starts a {@link ProfileServer}. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private ProfileApi api;
+        private Duration stopTimeout = Duration.ofSeconds(30);
+        private boolean stopAtShutdown;
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0 picks a free one. Default {@value #DEFAULT_PORT}. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be from 0 to 65535");
+            }
+            port = value;
+            return this;
+        }
+
+        /** The API to serve. Required. Jetty's thread pool and connection meters join its registry. */
+        public Builder api(ProfileApi value) {
+            api = Objects.requireNonNull(value, "api");
+            return this;
+        }
+
+        /** How long {@link #stop()} waits for requests in flight. Default 30 seconds. */
+        public Builder stopTimeout(Duration value) {
+            stopTimeout = Objects.requireNonNull(value, "stopTimeout");
+            return this;
+        }
+
+        /** Whether the JVM's shutdown (SIGTERM, Ctrl-C) stops the server gracefully. Default no. */
+        public Builder stopAtShutdown(boolean value) {
+            stopAtShutdown = value;
+            return this;
+        }
+
+        /** Starts the server; it listens when this returns. */
+        public ProfileServer start() throws Exception {
+            Objects.requireNonNull(api, "api is required");
+
+            QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+            threads.setName("profilekit-http");
+            Server jetty = new Server(threads);
+
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            // Jetty's header cache otherwise matches values ignoring case and may hand a
+            // servlet a cached value in another case than the client sent: fatal for tokens.
+            http.setHeaderCacheCaseSensitive(true);
+            ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            connector.setPort(port);
+            jetty.addConnector(connector);
+
+            ServletContextHandler context = new ServletContextHandler("/");
+            // Jetty caches filter chains by request path: with a path per profile the cache
+            // never hits and only adds its upkeep to every request (docs/performance.md).
+            context.getServletHandler().setFilterChainsCached(false);
+            ProfileApi served = api;
+            context.addEventListener(new ServletContextListener() {
+                @Override
+                public void contextInitialized(ServletContextEvent event) {
+                    served.register(event.getServletContext());
+                }
+            });
+            new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(api.meterRegistry());
+            JettyConnectionMetrics.addToAllConnectors(jetty, api.meterRegistry());
+            jetty.setHandler(new GracefulHandler(context));
+            jetty.setErrorHandler(new ProblemErrorHandler());
+            jetty.setStopTimeout(stopTimeout.toMillis());
+            jetty.setStopAtShutdown(stopAtShutdown);
+            jetty.start();
+            return new ProfileServer(jetty, connector);
+        }
+    }
+
+    /** Adds {@code task} to what happens once the server has stopped. */
+    void whenStopped(Runnable task) {
+        jetty.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                task.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,88 @@
+package io.profilekit.server;
+
+import io.profilekit.core.couchbase.CouchbaseKeyspace;
+import io.profilekit.core.couchbase.CouchbaseSettings;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which store to serve and, for Couchbase, how to reach it, from profilekit's settings and the
+ * seed's {@code COUCHBASE_*} environment variables (read where profilekit's own are unset, so
+ * a deployment of the seed keeps its configuration).
+ *
+ * @param couchbase how to reach the cluster; empty for the in-memory store
+ */
+public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
+
+    public static final Setting STORE = Setting.of("profile.store");
+    public static final Setting CONNECTION_STRING = Setting.of("profile.db.connection-string");
+    public static final Setting USERNAME = Setting.of("profile.db.username");
+    public static final Setting PASSWORD = Setting.of("profile.db.password");
+    public static final Setting BUCKET = Setting.of("profile.db.bucket", CouchbaseKeyspace.defaults().bucket());
+    public static final Setting SCOPE = Setting.of("profile.db.scope", CouchbaseKeyspace.defaults().scope());
+    public static final Setting PROFILES_COLLECTION = Setting.of("profile.db.profiles-collection",
+            CouchbaseKeyspace.defaults().profiles());
+    public static final Setting IMAGES_COLLECTION = Setting.of("profile.db.images-collection",
+            CouchbaseKeyspace.defaults().images());
+    public static final Setting AUTH_COLLECTION = Setting.of("profile.db.auth-collection",
+            CouchbaseKeyspace.defaults().auth());
+    public static final Setting KV_TIMEOUT = Setting.of("profile.db.kv-timeout",
+            Settings.format(CouchbaseSettings.DEFAULT_KV_TIMEOUT));
+    public static final Setting QUERY_TIMEOUT = Setting.of("profile.db.query-timeout",
+            Settings.format(CouchbaseSettings.DEFAULT_QUERY_TIMEOUT));
+    public static final Setting CONNECT_TIMEOUT = Setting.of("profile.db.connect-timeout",
+            Settings.format(CouchbaseSettings.DEFAULT_CONNECT_TIMEOUT));
+    public static final Setting TRUST_CERTIFICATE = Setting.of("profile.db.trust-certificate");
+
+    /** The seed's variables, read where profilekit's own settings are unset. */
+    public static final Setting SEED_HOST = Setting.of("COUCHBASE_HOST");
+    public static final Setting SEED_TLS = Setting.of("COUCHBASE_TLS", true);
+    public static final Setting SEED_NETWORK = Setting.of("COUCHBASE_NETWORK", false);
+    public static final Setting SEED_USER = Setting.of("COUCHBASE_USER");
+    public static final Setting SEED_PASSWORD = Setting.of("COUCHBASE_PASSWORD");
+    public static final Setting SEED_BUCKET = Setting.of("COUCHBASE_BUCKET");
+
+    /** Reads the settings; a missing or malformed one is an {@link IllegalArgumentException} saying which. */
+    public static StoreSettings from(Settings settings) {
+        Optional<String> connection = settings.get(CONNECTION_STRING.name()).or(() -> seedConnection(settings));
+        String store = settings.get(STORE.name(), connection.isPresent() ? "couchbase" : "memory")
+                .toLowerCase(Locale.ROOT);
+        return switch (store) {
+            case "memory" -> new StoreSettings(Optional.empty());
+            case "couchbase" -> new StoreSettings(Optional.of(couchbase(settings, connection.orElseThrow(() ->
+                    new IllegalArgumentException(STORE.name() + " is couchbase but " + CONNECTION_STRING.name()
+                            + " is not set")))));
+            default -> throw new IllegalArgumentException(STORE.name() + " must be memory or couchbase, not '"
+                    + store + "'");
+        };
+    }
+
+    /** The seed's connection: {@code COUCHBASE_HOST}, over TLS unless {@code COUCHBASE_TLS} is false. */
+    private static Optional<String> seedConnection(Settings settings) {
+        return settings.get(SEED_HOST.name()).map(host ->
+                (settings.getBoolean(SEED_TLS) ? "couchbases://" : "couchbase://") + host
+                        + (settings.getBoolean(SEED_NETWORK) ? "?network=external" : ""));
+    }
+
+    private static CouchbaseSettings couchbase(Settings settings, String connection) {
+        String user = settings.get(USERNAME.name()).or(() -> settings.get(SEED_USER.name()))
+                .orElseThrow(() -> new IllegalArgumentException(USERNAME.name() + " is not set"));
+        String password = settings.get(PASSWORD.name()).or(() -> settings.get(SEED_PASSWORD.name()))
+                .orElseThrow(() -> new IllegalArgumentException(PASSWORD.name() + " is not set"));
+        CouchbaseKeyspace keyspace = new CouchbaseKeyspace(
+                settings.get(BUCKET.name()).or(() -> settings.get(SEED_BUCKET.name())).orElse(BUCKET.defaultValue()),
+                settings.get(SCOPE),
+                settings.get(PROFILES_COLLECTION),
+                settings.get(IMAGES_COLLECTION),
+                settings.get(AUTH_COLLECTION));
+        CouchbaseSettings.Builder builder = CouchbaseSettings.builder(connection)
+                .credentials(user, password)
+                .keyspace(keyspace)
+                .kvTimeout(settings.getDuration(KV_TIMEOUT))
+                .queryTimeout(settings.getDuration(QUERY_TIMEOUT))
+                .connectTimeout(settings.getDuration(CONNECT_TIMEOUT));
+        settings.get(TRUST_CERTIFICATE.name()).map(Path::of).ifPresent(builder::trustCertificate);
+        return builder.build();
+    }
+}

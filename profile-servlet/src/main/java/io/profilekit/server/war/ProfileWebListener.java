@@ -1,0 +1,78 @@
+package io.profilekit.server.war;
+
+import com.couchbase.client.core.deps.io.netty.util.concurrent.FastThreadLocal;
+import io.profilekit.server.ConfiguredApi;
+import io.profilekit.server.Settings;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Wires profilekit into a servlet container when it deploys the WAR, and releases everything
+ * (Couchbase connections, threads, meters) when it undeploys it. Settings are read as for the
+ * jar, with the web application's context parameters ({@code profile.x.y}) as the last source.
+ */
+public final class ProfileWebListener implements ServletContextListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileWebListener.class);
+
+    private ConfiguredApi service;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        Settings settings = Settings.fromSystem().withFallback(context::getInitParameter);
+        try {
+            service = ConfiguredApi.open(settings);
+        } catch (RuntimeException e) {
+            LOG.error("profilekit cannot start: {}", e.getMessage());
+            throw new IllegalStateException("profilekit cannot start: " + e.getMessage());
+        }
+        service.api().register(context);
+        LOG.info("profilekit serving {} at {}", service.description(), context.getContextPath() + "/");
+        service.generatedToken().ifPresent(token -> LOG.warn(
+                "No API token is configured; this deployment generated one: {} (set profile.api.tokens)", token));
+        // Connecting left the SDK's per-thread caches on the container's deploying thread.
+        FastThreadLocal.removeAll();
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (service != null) {
+            service.close();
+            service = null;
+        }
+        // The Couchbase SDK runs some work on Reactor's shared schedulers. In a WAR, this
+        // application's copy of Reactor is its own, so its threads must end with it.
+        Schedulers.shutdownNow();
+        FastThreadLocal.removeAll();
+        awaitClusterCleaner();
+        LOG.info("profilekit stopped");
+    }
+
+    /**
+     * The SDK watches every cluster it opened from a "cb-cleaner" thread, which ends once the
+     * disconnected cluster has been garbage-collected. Ask for that collection now, so the
+     * thread ends with the application rather than holding its class loader until the next one.
+     */
+    private static void awaitClusterCleaner() {
+        ClassLoader ours = ProfileWebListener.class.getClassLoader();
+        for (int attempt = 0; attempt < 50 && cleanerRunning(ours); attempt++) {
+            System.gc();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean cleanerRunning(ClassLoader ours) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().startsWith("cb-cleaner") && thread.getContextClassLoader() == ours);
+    }
+}

@@ -1,0 +1,49 @@
+package io.profilekit.servlet.internal;
+
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoredPicture;
+import io.profilekit.servlet.internal.http.ErrorResponses;
+import io.profilekit.servlet.internal.http.JsonResponses;
+import io.profilekit.servlet.internal.http.PathParameters;
+import io.profilekit.servlet.internal.http.PictureResponses;
+import io.profilekit.servlet.internal.http.Route;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The seed's picture routes: {@code GET /api/v1/picture/record/{id}} answers the image document
+ * in a JSON array; {@code /picture/raw/{id}} answers the image bytes with the media type their
+ * magic bytes show, whatever the stored label says.
+ */
+public final class PictureLookupServlet extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ProfileRepository repository;
+
+    public PictureLookupServlet(ProfileRepository repository) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    @Override
+    protected void handle(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OptionalLong id = PathParameters.segment(request.getPathInfo())
+                .map(PathParameters::recordId)
+                .orElse(OptionalLong.empty());
+        Optional<StoredPicture> found = id.isPresent()
+                ? repository.findPicture(id.getAsLong())
+                : Optional.empty();
+        if (found.isEmpty()) {
+            ErrorResponses.seed(response, 404);
+        } else if (route == Route.PICTURE_RECORD) {
+            JsonResponses.array(response, List.of(found.get()));
+        } else {
+            PictureResponses.writeImage(response, found.get());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.profilekit.servlet.internal;
+
+import io.profilekit.core.Page;
+import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileJson;
+import io.profilekit.core.ProfileNotFoundException;
+import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoredProfile;
+import io.profilekit.core.Version;
+import io.profilekit.servlet.internal.http.EntityTags;
+import io.profilekit.servlet.internal.http.HttpProblem;
+import io.profilekit.servlet.internal.http.JsonResponses;
+import io.profilekit.servlet.internal.http.ListingParameters;
+import io.profilekit.servlet.internal.http.PathParameters;
+import io.profilekit.servlet.internal.http.RequestBodies;
+import io.profilekit.servlet.internal.http.Route;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The resource API under {@code /api/v1/profiles}: the collection (list, create), a profile
+ * (read, replace, merge-patch, delete; ETags from the store's versions) and, through
+ * {@link ProfilePictureResource}, its picture. It parses, calls the repository and writes;
+ * read-modify-write and the rules of a change live in {@link ProfileRepository#update}.
+ */
+public final class ProfilesServlet extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final transient ProfileRepository repository;
+    private final int maxProfileBytes;
+    private final transient ProfilePictureResource pictures;
+
+    /**
+     * @param maxProfileBytes the largest profile body accepted
+     * @param maxPictureBytes the largest picture body accepted
+     * @param maxPictureSide the most pixels a picture may have on either side
+     */
+    public ProfilesServlet(ProfileRepository repository, int maxProfileBytes, int maxPictureBytes,
+            int maxPictureSide) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.maxProfileBytes = maxProfileBytes;
+        this.pictures = new ProfilePictureResource(repository, maxPictureBytes, maxPictureSide);
+    }
+
+    @Override
+    protected void handle(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        if (route == Route.PROFILES) {
+            if (method.equals("POST")) {
+                create(request, response);
+            } else {
+                list(request, response);
+            }
+            return;
+        }
+        long id = recordId(request);
+        if (route == Route.PROFILE_PICTURE) {
+            pictures.handle(method, id, request, response);
+            return;
+        }
+        switch (method) {
+            case "GET", "HEAD" -> read(request, response, id);
+            case "PUT" -> replace(request, response, id);
+            case "PATCH" -> patch(request, response, id);
+            default -> delete(request, response, id);
+        }
+    }
+
+    /** The record id in {@code /api/v1/profiles/{id}[/picture]}. */
+    private static long recordId(HttpServletRequest request) {
+        String segment = request.getPathInfo().substring(1).split("/", 2)[0];
+        OptionalLong id = PathParameters.recordId(segment);
+        if (id.isEmpty()) {
+            throw HttpProblem.notFound("'" + segment + "' is no record id: record ids are positive whole numbers");
+        }
+        return id.getAsLong();
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProfileQuery query = ListingParameters.parse(request.getParameterMap());
+        Page<StoredProfile> page = repository.list(query);
+        String next = page.next().isPresent()
+                ? ListingParameters.nextPage(profilesUrl(request), query, page.next().getAsLong())
+                : null;
+        JsonResponses.page(response, page.items(), next);
+    }
+
+    private void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Profile profile = ProfileJson.fromJson(profileBody(request, "application/json"));
+        StoredProfile created = repository.create(profile);
+        response.setHeader("Location", profilesUrl(request) + "/" + created.recordId());
+        writeProfile(response, 201, created);
+    }
+
+    private void read(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
+        StoredProfile stored = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
+        if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), stored.version())) {
+            EntityTags.notModified(response, stored.version());
+            return;
+        }
+        writeProfile(response, 200, stored);
+    }
+
+    private void replace(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
+        Profile replacement = ProfileJson.fromJson(profileBody(request, "application/json"));
+        Version expected = expectedVersion(request, id);
+        StoredProfile stored = repository.update(id, expected, current -> {
+            Profile.Builder changed = replacement.toBuilder();
+            if (replacement.recordId() == null) {
+                changed.recordId(id);
+            }
+            if (replacement.picture() == null) {
+                changed.picture(current.profile().picture());
+            }
+            return changed.build();
+        });
+        writeProfile(response, 200, stored);
+    }
+
+    private void patch(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
+        byte[] patch;
+        try {
+            patch = profileBody(request, MERGE_PATCH);
+        } catch (HttpProblem problem) {
+            throw problem.status() == 415 ? problem.with("Accept-Patch", MERGE_PATCH) : problem;
+        }
+        Version expected = expectedVersion(request, id);
+        StoredProfile stored = repository.update(id, expected, current -> ProfileJson.mergePatch(current.json(), patch));
+        writeProfile(response, 200, stored);
+    }
+
+    private void delete(HttpServletRequest request, HttpServletResponse response, long id) {
+        repository.delete(id, expectedVersion(request, id));
+        response.setStatus(204);
+    }
+
+    /**
+     * The version {@code If-Match} holds the write to, or {@code null} when the request has no
+     * {@code If-Match}: the stored version when it is one the header names (or the header is
+     * {@code *}), else 412.
+     */
+    private Version expectedVersion(HttpServletRequest request, long id) {
+        EntityTags.Condition condition = EntityTags.ifMatch(request.getHeader("If-Match"));
+        if (!condition.present()) {
+            return null;
+        }
+        StoredProfile current = repository.findById(id).orElseThrow(() ->
+                HttpProblem.preconditionFailed("If-Match names a version, but there is no profile " + id));
+        if (!condition.matches(current.version())) {
+            throw HttpProblem.preconditionFailed("profile " + id + " is at version " + EntityTags.of(current.version())
+                    + ", not the one If-Match names; read it again and retry");
+        }
+        return current.version();
+    }
+
+    private byte[] profileBody(HttpServletRequest request, String mediaType) throws IOException {
+        RequestBodies.requireMediaType(request, mediaType);
+        return RequestBodies.read(request, "the profile", maxProfileBytes);
+    }
+
+    private static void writeProfile(HttpServletResponse response, int status, StoredProfile stored) throws IOException {
+        EntityTags.setValidators(response, stored.version());
+        JsonResponses.document(response, status, stored);
+    }
+
+    static String profilesUrl(HttpServletRequest request) {
+        return request.getContextPath() + Route.PROFILES.template();
+    }
+}

@@ -1,0 +1,99 @@
+package io.profilekit.servlet.internal.http;
+
+import io.profilekit.core.Version;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entity tags (RFC 9110): a stored version as a strong tag, {@code "1a2b3c"}, and the
+ * conditions of {@code If-Match} and {@code If-None-Match}.
+ */
+public final class EntityTags {
+
+    /** Caches may keep an answer but must ask again before each use: profiles change. */
+    public static final String REVALIDATE = "private, no-cache";
+
+    private EntityTags() {
+    }
+
+    /** The validators of an answer about {@code version}: its tag, and revalidation before reuse. */
+    public static void setValidators(HttpServletResponse response, Version version) {
+        response.setHeader("ETag", of(version));
+        response.setHeader("Cache-Control", REVALIDATE);
+    }
+
+    /** A 304 for a request whose {@code If-None-Match} names the current version. */
+    public static void notModified(HttpServletResponse response, Version version) {
+        response.setStatus(304);
+        setValidators(response, version);
+    }
+
+    /** The strong entity tag of a version. */
+    public static String of(Version version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * What an {@code If-Match} header asks for.
+     *
+     * @param present whether the request has the header at all
+     * @param any whether it is {@code *}: any current version
+     * @param versions the versions it names
+     */
+    public record Condition(boolean present, boolean any, List<Version> versions) {
+
+        public static final Condition NONE = new Condition(false, false, List.of());
+
+        /** Whether the current version satisfies the condition (strong comparison). */
+        public boolean matches(Version current) {
+            return any || versions.contains(current);
+        }
+    }
+
+    /**
+     * Parses {@code If-Match}: {@code *}, or a list of tags. Weak tags and tags that are none of
+     * ours never match (strong comparison), so a header of only those fails every write.
+     */
+    public static Condition ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return Condition.NONE;
+        }
+        if (header.trim().equals("*")) {
+            return new Condition(true, true, List.of());
+        }
+        List<Version> versions = new ArrayList<>();
+        for (String tag : header.split(",")) {
+            String value = tag.trim();
+            if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                try {
+                    versions.add(Version.parse(value.substring(1, value.length() - 1)));
+                } catch (IllegalArgumentException foreign) {
+                    // a tag we never issued: it matches nothing
+                }
+            }
+        }
+        return new Condition(true, false, List.copyOf(versions));
+    }
+
+    /** Whether {@code If-None-Match} matches {@code current} (weak comparison, as GET uses). */
+    public static boolean noneMatchMatches(String header, Version current) {
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        if (header.trim().equals("*")) {
+            return true;
+        }
+        String ours = of(current);
+        for (String tag : header.split(",")) {
+            String value = tag.trim();
+            if (value.startsWith("W/")) {
+                value = value.substring(2);
+            }
+            if (value.equals(ours)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

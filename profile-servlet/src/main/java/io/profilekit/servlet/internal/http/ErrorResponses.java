@@ -1,0 +1,157 @@
+package io.profilekit.servlet.internal.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.profilekit.core.InvalidProfileException;
+import io.profilekit.core.MalformedProfileException;
+import io.profilekit.core.PreconditionFailedException;
+import io.profilekit.core.ProfileConflictException;
+import io.profilekit.core.ProfileException;
+import io.profilekit.core.ProfileNotFoundException;
+import io.profilekit.core.StoreUnavailableException;
+import io.profilekit.core.UnsupportedPictureException;
+import io.profilekit.core.internal.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Writes error answers in the two shapes the API speaks: the seed's
+ * ({@code {"status":"failure","message":{"error":"Not Found"}}}) on the seed-compatible routes,
+ * and RFC 9457 {@code application/problem+json} everywhere else. Neither ever carries a stack
+ * trace, a secret or a class name.
+ */
+public final class ErrorResponses {
+
+    /** Seconds a client should wait before retrying when the store is unavailable. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(409, "Conflict"),
+            Map.entry(412, "Precondition Failed"),
+            Map.entry(413, "Content Too Large"),
+            Map.entry(415, "Unsupported Media Type"),
+            Map.entry(422, "Unprocessable Content"),
+            Map.entry(500, "Internal Server Error"),
+            Map.entry(503, "Service Unavailable"));
+
+    private ErrorResponses() {
+    }
+
+    /** The status that answers a repository error. */
+    public static int statusOf(ProfileException error) {
+        if (error instanceof ProfileNotFoundException) {
+            return 404;
+        }
+        if (error instanceof ProfileConflictException) {
+            return 409;
+        }
+        if (error instanceof PreconditionFailedException) {
+            return 412;
+        }
+        if (error instanceof MalformedProfileException) {
+            return 400;
+        }
+        if (error instanceof UnsupportedPictureException) {
+            return 415;
+        }
+        if (error instanceof InvalidProfileException) {
+            return 422;
+        }
+        if (error instanceof StoreUnavailableException) {
+            return 503;
+        }
+        return 500;
+    }
+
+    public static String reason(int status) {
+        return REASONS.getOrDefault(status, "Error");
+    }
+
+    /** Whether errors on this request's route take the seed's shape. */
+    public static boolean isSeedRoute(HttpServletRequest request) {
+        return Route.of(request).map(Route::errorShape).orElse(Route.ErrorShape.PROBLEM) == Route.ErrorShape.SEED;
+    }
+
+    /** Writes {@code status} in the shape of the request's route. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status,
+            String detail) throws IOException {
+        if (isSeedRoute(request)) {
+            seed(response, status);
+        } else {
+            problem(response, status, detail);
+        }
+    }
+
+    /** Writes the answer to a repository error in the shape of the request's route. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProfileException error)
+            throws IOException {
+        int status = statusOf(error);
+        if (status == 503) {
+            response.setIntHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        write(request, response, status, error.getMessage());
+    }
+
+    /** The seed's error shape, whose only detail is the reason phrase. */
+    public static void seed(HttpServletResponse response, int status) throws IOException {
+        byte[] body = json(out -> {
+            out.writeStartObject();
+            out.writeStringField("status", "failure");
+            out.writeObjectFieldStart("message");
+            out.writeStringField("error", reason(status));
+            out.writeEndObject();
+            out.writeEndObject();
+        });
+        send(response, status, "application/json", body);
+    }
+
+    /** An RFC 9457 problem document. */
+    public static void problem(HttpServletResponse response, int status, String detail) throws IOException {
+        send(response, status, "application/problem+json", problemJson(status, detail));
+    }
+
+    /** The body of an RFC 9457 problem document; {@code detail} may be {@code null}. */
+    public static byte[] problemJson(int status, String detail) {
+        return json(out -> {
+            out.writeStartObject();
+            out.writeStringField("type", "about:blank");
+            out.writeStringField("title", reason(status));
+            out.writeNumberField("status", status);
+            if (detail != null) {
+                out.writeStringField("detail", detail);
+            }
+            out.writeEndObject();
+        });
+    }
+
+    private static void send(HttpServletResponse response, int status, String contentType, byte[] body)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        SecurityHeaders.set(response);
+        response.getOutputStream().write(body);
+    }
+
+    private interface JsonWriter {
+        void write(JsonGenerator out) throws IOException;
+    }
+
+    private static byte[] json(JsonWriter writer) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(128);
+        try (JsonGenerator out = Json.FACTORY.createGenerator(buffer)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+}

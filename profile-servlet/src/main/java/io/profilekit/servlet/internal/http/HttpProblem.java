@@ -1,0 +1,67 @@
+package io.profilekit.servlet.internal.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An HTTP error a servlet decided on while parsing a request (a bad parameter, a body too
+ * large, a method the route lacks), thrown to the servlet's error handling, which answers it.
+ */
+public final class HttpProblem extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
+
+    public HttpProblem(int status, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+    }
+
+    public static HttpProblem notFound(String detail) {
+        return new HttpProblem(404, detail);
+    }
+
+    public static HttpProblem badRequest(String detail) {
+        return new HttpProblem(400, detail);
+    }
+
+    public static HttpProblem unprocessable(String detail) {
+        return new HttpProblem(422, detail);
+    }
+
+    public static HttpProblem preconditionFailed(String detail) {
+        return new HttpProblem(412, detail);
+    }
+
+    public static HttpProblem methodNotAllowed(String method, String allowed) {
+        return new HttpProblem(405, method + " is not allowed here").with("Allow", allowed);
+    }
+
+    public static HttpProblem tooLarge(String what, long max) {
+        return new HttpProblem(413, what + " is larger than the limit of " + max + " bytes")
+                .with("Connection", "close");
+    }
+
+    public static HttpProblem unsupportedMediaType(String detail) {
+        return new HttpProblem(415, detail);
+    }
+
+    public HttpProblem with(String header, String value) {
+        headers.put(header, value);
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        headers.forEach(response::setHeader);
+        ErrorResponses.write(request, response, status, getMessage());
+    }
+}

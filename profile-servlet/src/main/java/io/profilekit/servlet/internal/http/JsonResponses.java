@@ -1,0 +1,76 @@
+package io.profilekit.servlet.internal.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.profilekit.core.StoredDocument;
+import io.profilekit.core.internal.Json;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes every successful JSON answer: one stored document, the seed's JSON array of them, or
+ * a page of the listing. Stored bytes are passed through unparsed; the headers every answer
+ * carries come from the observation filter.
+ */
+public final class JsonResponses {
+
+    private static final String JSON = "application/json";
+
+    private JsonResponses() {
+    }
+
+    /** One stored document, as it is stored. */
+    public static void document(HttpServletResponse response, int status, StoredDocument document) throws IOException {
+        response.setStatus(status);
+        response.setContentType(JSON);
+        response.setContentLength(document.jsonLength());
+        document.writeJson(response.getOutputStream());
+    }
+
+    /** Stored documents as the seed's API answered: a JSON array. */
+    public static void array(HttpServletResponse response, List<? extends StoredDocument> documents)
+            throws IOException {
+        int length = 2 + Math.max(0, documents.size() - 1);
+        for (StoredDocument document : documents) {
+            length += document.jsonLength();
+        }
+        response.setStatus(200);
+        response.setContentType(JSON);
+        response.setContentLength(length);
+        ServletOutputStream out = response.getOutputStream();
+        out.write('[');
+        for (int i = 0; i < documents.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            documents.get(i).writeJson(out);
+        }
+        out.write(']');
+    }
+
+    /** A page of the listing: {@code {"items":[...],"next":"<relative URL>"|null}}. */
+    public static void page(HttpServletResponse response, List<? extends StoredDocument> items, String next)
+            throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256 + items.size() * 512);
+        body.write("{\"items\":[".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            items.get(i).writeJson(body);
+        }
+        body.write("],\"next\":".getBytes(StandardCharsets.US_ASCII));
+        try (JsonGenerator out = Json.FACTORY.createGenerator(body)) {
+            out.writeString(next);
+        }
+        body.write('}');
+        response.setStatus(200);
+        response.setContentType(JSON);
+        response.setHeader("Cache-Control", EntityTags.REVALIDATE);
+        response.setContentLength(body.size());
+        body.writeTo(response.getOutputStream());
+    }
+}

@@ -1,0 +1,38 @@
+package io.profilekit.servlet.internal.http;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Reads the one path segment that follows a servlet's prefix ({@code /api/v1/id/<segment>}). */
+public final class PathParameters {
+
+    /** Longer values cannot name anything stored; they are refused without asking the store. */
+    public static final int MAX_SEGMENT_LENGTH = 256;
+
+    private PathParameters() {
+    }
+
+    /** The single, non-empty segment in a request's path info, if that is all there is. */
+    public static Optional<String> segment(String path) {
+        if (path == null || path.length() < 2 || path.length() > MAX_SEGMENT_LENGTH + 1
+                || path.indexOf('/', 1) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(path.substring(1));
+    }
+
+    /** The segment as a record id: 1 to 18 ASCII digits, not zero. */
+    public static OptionalLong recordId(String segment) {
+        if (segment.isEmpty() || segment.length() > 18) {
+            return OptionalLong.empty();
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c < '0' || c > '9') {
+                return OptionalLong.empty();
+            }
+        }
+        long id = Long.parseLong(segment);
+        return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+    }
+}

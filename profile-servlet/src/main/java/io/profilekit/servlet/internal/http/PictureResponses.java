@@ -1,0 +1,21 @@
+package io.profilekit.servlet.internal.http;
+
+import io.profilekit.core.StoredPicture;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Writes a picture's image bytes, with the media type its magic bytes show. */
+public final class PictureResponses {
+
+    private PictureResponses() {
+    }
+
+    /** The image, which may never run as a page of its own (a crafted SVG or HTML, say). */
+    public static void writeImage(HttpServletResponse response, StoredPicture picture) throws IOException {
+        response.setStatus(200);
+        response.setContentType(picture.mediaType());
+        response.setContentLength(picture.imageLength());
+        response.setHeader("Content-Security-Policy", "default-src 'none'");
+        picture.writeImage(response.getOutputStream());
+    }
+}

@@ -1,0 +1,141 @@
+package io.profilekit.servlet.internal.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every route the API serves, in one table: its template (as openapi.yaml, the metrics and the
+ * access log write it), the servlet mapping that reaches it, the shape of its errors and the
+ * methods it answers. Registration, metric labels, error shapes, 405 answers and the tests all
+ * read this table, so a route is spelled out once.
+ *
+ * <p>Templates name the route, never the path: metrics and logs built from them never hold a
+ * username, an e-mail or an id.
+ */
+public enum Route {
+
+    PROFILE_BY_ID("/api/v1/id/{id}", ErrorShape.SEED, "GET", "HEAD"),
+    PROFILE_BY_USERNAME("/api/v1/username/{username}", ErrorShape.SEED, "GET", "HEAD"),
+    PROFILES_BY_NICKNAME("/api/v1/nickname/{nickname}", ErrorShape.SEED, "GET", "HEAD"),
+    PICTURE_RECORD("/api/v1/picture/record/{id}", ErrorShape.SEED, "GET", "HEAD"),
+    PICTURE_RAW("/api/v1/picture/raw/{id}", ErrorShape.SEED, "GET", "HEAD"),
+    PROFILES("/api/v1/profiles", ErrorShape.PROBLEM, "GET", "HEAD", "POST"),
+    PROFILE("/api/v1/profiles/{id}", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "PATCH", "DELETE"),
+    PROFILE_PICTURE("/api/v1/profiles/{id}/picture", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "DELETE"),
+    HEALTH("/healthz", ErrorShape.PROBLEM, "GET", "HEAD"),
+    READINESS("/readyz", ErrorShape.PROBLEM, "GET", "HEAD"),
+    METRICS("/metrics", ErrorShape.PROBLEM, "GET", "HEAD"),
+    OPENAPI("/openapi.yaml", ErrorShape.PROBLEM, "GET", "HEAD");
+
+    /** What metrics and logs name a request that matched no route. */
+    public static final String UNMATCHED = "/**";
+
+    /** How a route writes its errors. */
+    public enum ErrorShape {
+        /** The seed's {@code {"status":"failure","message":{"error":"Not Found"}}}, for its clients. */
+        SEED,
+        /** RFC 9457 {@code application/problem+json}. */
+        PROBLEM
+    }
+
+    private static final List<Route> ALL = List.of(values());
+
+    private final String template;
+    private final String[] segments;
+    private final String servletPath;
+    private final String mapping;
+    private final ErrorShape errorShape;
+    private final Set<String> methods;
+    private final String allow;
+
+    Route(String template, ErrorShape errorShape, String... methods) {
+        this.template = template;
+        this.segments = template.substring(1).split("/");
+        int firstParameter = template.indexOf("/{");
+        this.servletPath = firstParameter < 0 ? template : template.substring(0, firstParameter);
+        this.mapping = firstParameter < 0 ? template : servletPath + "/*";
+        this.errorShape = errorShape;
+        this.methods = Set.of(methods);
+        this.allow = String.join(", ", methods);
+    }
+
+    /** The template, such as {@code /api/v1/profiles/{id}}. */
+    public String template() {
+        return template;
+    }
+
+    /** The servlet URL pattern that reaches the route: {@code /api/v1/profiles/*}, or the path itself. */
+    public String mapping() {
+        return mapping;
+    }
+
+    public ErrorShape errorShape() {
+        return errorShape;
+    }
+
+    /** Whether the route answers {@code method}. */
+    public boolean allows(String method) {
+        return methods.contains(method);
+    }
+
+    /** The {@code Allow} header of a 405 on this route. */
+    public String allow() {
+        return allow;
+    }
+
+    /** The route a request was mapped to; see {@link #of(String, String)}. */
+    public static Optional<Route> of(HttpServletRequest request) {
+        return of(request.getServletPath(), request.getPathInfo());
+    }
+
+    /**
+     * The route for a servlet path and path info. Among the routes its servlet mapping reaches,
+     * the one whose template matches the whole path; when none does, the mapping's only route
+     * (so {@code /api/v1/id/a/b} still belongs to the seed's id lookup, whose servlet answers it
+     * with the seed's 404); otherwise none.
+     */
+    public static Optional<Route> of(String servletPath, String pathInfo) {
+        String path = servletPath + (pathInfo == null ? "" : pathInfo);
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String[] given = path.isEmpty() ? new String[0] : path.substring(1).split("/", -1);
+        Route only = null;
+        int reached = 0;
+        for (Route route : ALL) {
+            if (route.servletPath.equals(servletPath)) {
+                if (route.matches(given)) {
+                    return Optional.of(route);
+                }
+                only = route;
+                reached++;
+            }
+        }
+        return reached == 1 ? Optional.of(only) : Optional.empty();
+    }
+
+    /** The template of a request's route, or {@link #UNMATCHED}. */
+    public static String template(HttpServletRequest request) {
+        return template(request.getServletPath(), request.getPathInfo());
+    }
+
+    /** The template of the route for a servlet path and path info, or {@link #UNMATCHED}. */
+    public static String template(String servletPath, String pathInfo) {
+        return of(servletPath, pathInfo).map(Route::template).orElse(UNMATCHED);
+    }
+
+    private boolean matches(String[] given) {
+        if (given.length != segments.length) {
+            return false;
+        }
+        for (int i = 0; i < segments.length; i++) {
+            boolean parameter = segments[i].startsWith("{");
+            if (parameter ? given[i].isEmpty() : !segments[i].equals(given[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

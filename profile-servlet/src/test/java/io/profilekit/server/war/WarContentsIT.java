@@ -1,0 +1,33 @@
+package io.profilekit.server.war;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** The built WAR holds what the application needs and nothing its container brings. */
+class WarContentsIT {
+
+    private static List<String> libraries() throws IOException {
+        try (ZipFile war = new ZipFile(WarDeployment.war().toFile())) {
+            return war.stream().map(ZipEntry::getName).filter(name -> name.startsWith("WEB-INF/lib/"))
+                    .map(name -> name.substring("WEB-INF/lib/".length())).toList();
+        }
+    }
+
+    @Test
+    void holdsNoJettyServletApiOrLogback() throws IOException {
+        assertThat(libraries()).noneMatch(jar -> jar.startsWith("jetty-") || jar.startsWith("jakarta.servlet-api")
+                || jar.startsWith("logback-"));
+    }
+
+    @Test
+    void holdsTheCoreTheDemoStoresGeneratorAndTheContainersLoggingBinding() throws IOException {
+        assertThat(libraries()).anyMatch(jar -> jar.startsWith("profile-core-"))
+                .anyMatch(jar -> jar.startsWith("datafaker-"))
+                .anyMatch(jar -> jar.startsWith("slf4j-jdk14-"));
+    }
+}

@@ -1,0 +1,134 @@
+package io.profilekit.servlet.internal;
+
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.server.ProfileServer;
+import io.profilekit.servlet.ApiLimits;
+import io.profilekit.servlet.ProfileApi;
+import io.profilekit.servlet.auth.BearerTokenAuthenticator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A {@link ProfileServer} on an ephemeral port, and an HTTP client to call it with. Every
+ * answer to a documented route is checked against openapi.yaml on the way.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    public static final String TOKEN = "test-token-4f9a1c2e";
+
+    public final ProfileRepository repository;
+    public final ProfileApi api;
+    public final ProfileServer server;
+    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningServer(ProfileRepository repository, ProfileApi api, ProfileServer server) {
+        this.repository = repository;
+        this.api = api;
+        this.server = server;
+    }
+
+    public static RunningServer start(ProfileRepository repository) throws Exception {
+        return start(repository, ApiLimits.DEFAULTS);
+    }
+
+    public static RunningServer start(ProfileRepository repository, ApiLimits limits) throws Exception {
+        ProfileApi api = ProfileApi.builder(repository)
+                .authenticator(new BearerTokenAuthenticator(List.of(TOKEN)))
+                .limits(limits)
+                .accessLog(true)
+                .build();
+        ProfileServer server = ProfileServer.builder().port(0).api(api).start();
+        return new RunningServer(repository, api, server);
+    }
+
+    /** GET with the test token as a bearer token. */
+    public HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        return send("GET", path, "Authorization", "Bearer " + TOKEN);
+    }
+
+    /** A request without body, with exactly the given headers (name, value, name, value...). */
+    public HttpResponse<byte[]> send(String method, String path, String... headers)
+            throws IOException, InterruptedException {
+        return send(method, path, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /** A request with the test token, a body, and the given headers. */
+    public HttpResponse<byte[]> send(String method, String path, byte[] body, String... headers)
+            throws IOException, InterruptedException {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = "Bearer " + TOKEN;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), all);
+    }
+
+    /** A JSON request with the test token. */
+    public HttpResponse<byte[]> json(String method, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = method.equals("PATCH") ? ProfilesServlet.MERGE_PATCH : "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(method, path, json.getBytes(StandardCharsets.UTF_8), all);
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, HttpRequest.BodyPublisher body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        OpenApiContract.check(method, path, response);
+        return response;
+    }
+
+    /**
+     * Sends {@code request} as it is, bytes no client library would send, and reads the answer
+     * until the server closes the connection. The request is written while the answer is read,
+     * so a server that answers early and stops reading is heard, not deadlocked on.
+     */
+    public String raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", server.port())) {
+            socket.setSoTimeout(10_000);
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                } catch (IOException closedEarly) {
+                    // the server answered and closed before taking all of it: that is the point
+                }
+            });
+            writer.start();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (SocketException reset) {
+                // a reset after the answer arrived: keep what was read
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    public static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        api.close();
+        repository.close();
+    }
+}
