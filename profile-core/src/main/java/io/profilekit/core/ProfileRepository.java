@@ -85,8 +85,8 @@ public interface ProfileRepository extends AutoCloseable {
      * <p>With an {@code expected} version the change applies to that version alone: if the
      * stored one differs, before or during the write, the update fails. Without one, a write
      * that loses a race reads the profile again and reapplies the change, after a short random
-     * wait, up to {@link #UPDATE_ATTEMPTS} times. The change may not alter the record id or the picture
-     * link (pictures change through {@link #putPicture} and {@link #deletePicture}).
+     * wait, up to {@link #UPDATE_ATTEMPTS} times. The change may not alter the record id or the
+     * picture link (pictures change through {@link #putPicture} and {@link #deletePicture}).
      *
      * @param expected the version the caller read, or {@code null} for whatever is current
      * @param change makes the new profile from the stored one; may run more than once

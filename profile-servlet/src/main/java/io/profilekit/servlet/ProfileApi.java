@@ -122,13 +122,15 @@ public final class ProfileApi implements AutoCloseable {
      */
     private static void servlet(ServletContext context, Route route, Servlet servlet) {
         String name = "profilekit-" + servlet.getClass().getSimpleName();
-        ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        ServletRegistration registration = context.getServletRegistration(name);
         if (registration == null) {
-            context.getServletRegistration(name).addMapping(route.mapping());
-            return;
+            ServletRegistration.Dynamic added = context.addServlet(name, servlet);
+            added.setAsyncSupported(false);
+            registration = added;
         }
-        registration.setAsyncSupported(false);
-        registration.addMapping(route.mapping());
+        if (!registration.getMappings().contains(route.mapping())) {
+            registration.addMapping(route.mapping());
+        }
     }
 
     /** Builds a {@link ProfileApi}. */

@@ -1,9 +1,13 @@
 package io.profilekit.servlet.internal.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every route the API serves, in one table: its template (as openapi.yaml, the metrics and the
@@ -40,7 +44,9 @@ public enum Route {
         PROBLEM
     }
 
-    private static final List<Route> ALL = List.of(values());
+    /** The routes each servlet path reaches, in table order. */
+    private static final Map<String, List<Route>> BY_SERVLET_PATH = Arrays.stream(values())
+            .collect(Collectors.groupingBy(route -> route.servletPath, LinkedHashMap::new, Collectors.toList()));
 
     private final String template;
     private final String[] segments;
@@ -97,23 +103,25 @@ public enum Route {
      * with the seed's 404); otherwise none.
      */
     public static Optional<Route> of(String servletPath, String pathInfo) {
+        List<Route> reached = BY_SERVLET_PATH.get(servletPath);
+        if (reached == null) {
+            return Optional.empty();
+        }
+        if (reached.size() == 1) {
+            // the hot path: one lookup, nothing parsed
+            return Optional.of(reached.get(0));
+        }
         String path = servletPath + (pathInfo == null ? "" : pathInfo);
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        String[] given = path.isEmpty() ? new String[0] : path.substring(1).split("/", -1);
-        Route only = null;
-        int reached = 0;
-        for (Route route : ALL) {
-            if (route.servletPath.equals(servletPath)) {
-                if (route.matches(given)) {
-                    return Optional.of(route);
-                }
-                only = route;
-                reached++;
+        String[] given = path.substring(1).split("/", -1);
+        for (Route route : reached) {
+            if (route.matches(given)) {
+                return Optional.of(route);
             }
         }
-        return reached == 1 ? Optional.of(only) : Optional.empty();
+        return Optional.empty();
     }
 
     /** The template of a request's route, or {@link #UNMATCHED}. */
