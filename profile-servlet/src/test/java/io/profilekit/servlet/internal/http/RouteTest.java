@@ -20,4 +20,31 @@ class RouteTest {
         assertThat(Route.template("", "/wp-admin/login.php")).isEqualTo(Route.UNMATCHED);
         assertThat(Route.template("/api/v1/profiles", "/42/friends")).isEqualTo(Route.UNMATCHED);
     }
+
+    @Test
+    void aSeedLookupOwnsEveryPathUnderItsPrefix() {
+        assertThat(Route.of("/api/v1/id", "/7/extra")).contains(Route.PROFILE_BY_ID);
+    }
+
+    @Test
+    void onlyTheSeedsRoutesAnswerErrorsInTheSeedsShape() {
+        assertThat(Route.values()).filteredOn(route -> route.errorShape() == Route.ErrorShape.SEED)
+                .extracting(Route::template).allMatch(template -> template.startsWith("/api/v1/")
+                        && !template.startsWith("/api/v1/profiles"));
+        assertThat(Route.PROFILE.errorShape()).isEqualTo(Route.ErrorShape.PROBLEM);
+    }
+
+    @Test
+    void allowsOnlyTheMethodsItsTableNames() {
+        assertThat(Route.PROFILE_PICTURE.allows("PUT")).isTrue();
+        assertThat(Route.PROFILE_PICTURE.allows("PATCH")).isFalse();
+        assertThat(Route.PROFILE_BY_ID.allow()).isEqualTo("GET, HEAD");
+    }
+
+    @Test
+    void aTemplateWithParametersIsReachedThroughAPathMapping() {
+        assertThat(Route.PROFILE.mapping()).isEqualTo("/api/v1/profiles/*");
+        assertThat(Route.PROFILES.mapping()).isEqualTo("/api/v1/profiles");
+        assertThat(Route.HEALTH.mapping()).isEqualTo("/healthz");
+    }
 }
