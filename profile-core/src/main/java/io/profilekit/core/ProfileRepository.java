@@ -39,8 +39,7 @@ public interface ProfileRepository extends AutoCloseable {
      */
     default List<StoredProfile> findByNickname(String nickname, int limit) {
         Objects.requireNonNull(nickname, "nickname");
-        return list(ProfileQuery.first(Math.max(1, Math.min(limit, ProfileQuery.MAX_LIMIT))).withNickname(nickname))
-                .items();
+        return list(ProfileQuery.first(Math.min(limit, ProfileQuery.MAX_LIMIT)).withNickname(nickname)).items();
     }
 
     /** One page of profiles that match the query, in ascending record id order. */

@@ -123,7 +123,8 @@ public final class CommandLine {
         LOG.info("profilekit {} serving {} on {}", version(), service.description(), server.uri());
         service.generatedToken().ifPresent(token -> {
             out.println();
-            out.println("API token, generated for this run (set PROFILE_API_TOKENS to choose your own):");
+            out.println("API token, generated for this run (set " + ApiSettings.TOKENS.environmentName()
+                    + " to choose your own):");
             out.println("    " + token);
             out.println("Try: curl -H 'Authorization: Bearer " + token + "' " + server.uri() + "/api/v1/id/1");
             out.println();
@@ -160,7 +161,7 @@ public final class CommandLine {
         }
         CouchbaseSettings couchbase = StoreSettings.from(settings).couchbase().orElseThrow(() ->
                 new IllegalArgumentException("generate writes to Couchbase: set " + StoreSettings.CONNECTION_STRING.name()
-                        + " (the in-memory store is filled at start, see " + ServerSettings.DEMO_PROFILES.name() + ")"));
+                        + " (the in-memory store is filled at start, see " + DemoSettings.PROFILES.name() + ")"));
         try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase)) {
             long total = count;
             long step = Math.max(1, total / 10);

@@ -62,17 +62,17 @@ public final class ConfiguredApi implements AutoCloseable {
         if (couchbase.isPresent()) {
             return couchbase(couchbase.get(), api, tokenRefresh);
         }
-        ServerSettings server = ServerSettings.from(settings);
-        return memory(server.demoProfiles(), server.demoPictures(), api);
+        return memory(DemoSettings.from(settings), api);
     }
 
-    private static ConfiguredApi memory(int demoProfiles, boolean pictures, ApiSettings settings) {
+    private static ConfiguredApi memory(DemoSettings demo, ApiSettings settings) {
         List<String> configured = settings.tokens();
         String generated = configured.isEmpty() ? newToken() : null;
         InMemoryProfileRepository repository = new InMemoryProfileRepository();
         long started = System.nanoTime();
-        new SampleDataLoader(repository, DEMO_SEED).load(demoProfiles, pictures, n -> { });
-        LOG.info("Generated {} demo profiles {} in {} ms", demoProfiles, pictures ? "with pictures" : "without pictures",
+        new SampleDataLoader(repository, DEMO_SEED).load(demo.profiles(), demo.pictures(), n -> { });
+        LOG.info("Generated {} demo profiles {} in {} ms", demo.profiles(),
+                demo.pictures() ? "with pictures" : "without pictures",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         List<String> tokens = generated != null ? List.of(generated) : configured;
         ProfileApi api = api(repository, new BearerTokenAuthenticator(tokens), settings);
@@ -86,8 +86,7 @@ public final class ConfiguredApi implements AutoCloseable {
             List<String> tokens = TokenRefresher.accepted(configured, repository.serviceToken());
             if (tokens.isEmpty()) {
                 throw new IllegalArgumentException("no API token: set " + ApiSettings.TOKENS.environmentName()
-                        + ", or store one in "
-                        + "service_auth:1 (the generate command does)");
+                        + ", or store one in service_auth:1 (the generate command does)");
             }
             BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(tokens);
             TokenRefresher refresher = TokenRefresher.start(configured, repository::serviceToken, authenticator,

@@ -1,6 +1,7 @@
 package io.profilekit.server;
 
 import io.profilekit.servlet.internal.http.ErrorResponses;
+import io.profilekit.servlet.internal.http.SecurityHeaders;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -24,7 +25,7 @@ final class ProblemErrorHandler extends ErrorHandler {
         byte[] body = ErrorResponses.problemJson(code, detail);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(SecurityHeaders.CONTENT_TYPE_OPTIONS, SecurityHeaders.NOSNIFF);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationDocsTest {
 
     private static final Path DOCS = Path.of("..", "docs", "configuration.md");
-    private static final List<Class<?>> GROUPS = List.of(ServerSettings.class, ApiSettings.class, StoreSettings.class);
+    private static final List<Class<?>> GROUPS = List.of(ServerSettings.class, DemoSettings.class, ApiSettings.class,
+            StoreSettings.class);
 
     static List<Setting> settings() throws IllegalAccessException {
         List<Setting> settings = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.profilekit.server.war;
 
 import com.couchbase.client.core.deps.io.netty.util.concurrent.FastThreadLocal;
+import io.profilekit.server.ApiSettings;
 import io.profilekit.server.ConfiguredApi;
 import io.profilekit.server.Settings;
 import jakarta.servlet.ServletContext;
@@ -34,7 +35,8 @@ public final class ProfileWebListener implements ServletContextListener {
         service.api().register(context);
         LOG.info("profilekit serving {} at {}", service.description(), context.getContextPath() + "/");
         service.generatedToken().ifPresent(token -> LOG.warn(
-                "No API token is configured; this deployment generated one: {} (set profile.api.tokens)", token));
+                "No API token is configured; this deployment generated one: {} (set {})", token,
+                ApiSettings.TOKENS.name()));
         // Connecting left the SDK's per-thread caches on the container's deploying thread.
         FastThreadLocal.removeAll();
     }

@@ -4,7 +4,6 @@ import io.profilekit.core.ProfileException;
 import io.profilekit.servlet.internal.http.ErrorResponses;
 import io.profilekit.servlet.internal.http.HttpProblem;
 import io.profilekit.servlet.internal.http.Route;
-import io.profilekit.servlet.internal.http.SecurityHeaders;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,7 +45,6 @@ public abstract class ApiServlet extends HttpServlet {
                 if (requestId != null) {
                     response.setHeader(ObservationFilter.REQUEST_ID, requestId);
                 }
-                SecurityHeaders.set(response);
                 ErrorResponses.write(request, response, 500, null);
             }
         }

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The resource API under {@code /api/v1/profiles}: the collection (list, create), a profile
@@ -75,7 +76,9 @@ public final class ProfilesServlet extends ApiServlet {
 
     /** The record id in {@code /api/v1/profiles/{id}[/picture]}. */
     private static long recordId(HttpServletRequest request) {
-        String segment = request.getPathInfo().substring(1).split("/", 2)[0];
+        String path = request.getPathInfo();
+        int end = path.indexOf('/', 1);
+        String segment = path.substring(1, end < 0 ? path.length() : end);
         OptionalLong id = PathParameters.recordId(segment);
         if (id.isEmpty()) {
             throw HttpProblem.notFound("'" + segment + "' is no record id: record ids are positive whole numbers");
@@ -110,8 +113,7 @@ public final class ProfilesServlet extends ApiServlet {
 
     private void replace(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
         Profile replacement = ProfileJson.fromJson(profileBody(request, "application/json"));
-        Version expected = expectedVersion(request, id);
-        StoredProfile stored = repository.update(id, expected, current -> {
+        StoredProfile stored = underIfMatch(request, id, expected -> repository.update(id, expected, current -> {
             Profile.Builder changed = replacement.toBuilder();
             if (replacement.recordId() == null) {
                 changed.recordId(id);
@@ -120,7 +122,7 @@ public final class ProfilesServlet extends ApiServlet {
                 changed.picture(current.profile().picture());
             }
             return changed.build();
-        });
+        }));
         writeProfile(response, 200, stored);
     }
 
@@ -131,28 +133,43 @@ public final class ProfilesServlet extends ApiServlet {
         } catch (HttpProblem problem) {
             throw problem.status() == 415 ? problem.with("Accept-Patch", MERGE_PATCH) : problem;
         }
-        Version expected = expectedVersion(request, id);
-        StoredProfile stored = repository.update(id, expected, current -> ProfileJson.mergePatch(current.json(), patch));
+        StoredProfile stored = underIfMatch(request, id,
+                expected -> repository.update(id, expected, current -> ProfileJson.mergePatch(current.json(), patch)));
         writeProfile(response, 200, stored);
     }
 
     private void delete(HttpServletRequest request, HttpServletResponse response, long id) {
-        repository.delete(id, expectedVersion(request, id));
+        underIfMatch(request, id, expected -> {
+            repository.delete(id, expected);
+            return null;
+        });
         response.setStatus(204);
     }
 
     /**
-     * The version {@code If-Match} holds the write to, or {@code null} when the request has no
-     * {@code If-Match}: the stored version when it is one the header names (or the header is
-     * {@code *}), else 412.
+     * Runs a write under the request's {@code If-Match}: without one, {@code write} gets
+     * {@code null} (any version). A single tag is the version the write expects, checked by the
+     * write itself, so the profile is not read twice; {@code *} or several tags are resolved
+     * against the stored version first. A profile that does not exist fails the condition: 412.
      */
-    private Version expectedVersion(HttpServletRequest request, long id) {
+    private <T> T underIfMatch(HttpServletRequest request, long id, Function<Version, T> write) {
         EntityTags.Condition condition = EntityTags.ifMatch(request.getHeader("If-Match"));
         if (!condition.present()) {
-            return null;
+            return write.apply(null);
         }
-        StoredProfile current = repository.findById(id).orElseThrow(() ->
-                HttpProblem.preconditionFailed("If-Match names a version, but there is no profile " + id));
+        try {
+            Version expected = !condition.any() && condition.versions().size() == 1
+                    ? condition.versions().get(0)
+                    : matchingVersion(condition, id);
+            return write.apply(expected);
+        } catch (ProfileNotFoundException gone) {
+            throw HttpProblem.preconditionFailed("If-Match names a version, but there is no profile " + id);
+        }
+    }
+
+    /** The stored version, when it is one {@code condition} names; else 412. */
+    private Version matchingVersion(EntityTags.Condition condition, long id) {
+        StoredProfile current = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
         if (!condition.matches(current.version())) {
             throw HttpProblem.preconditionFailed("profile " + id + " is at version " + EntityTags.of(current.version())
                     + ", not the one If-Match names; read it again and retry");

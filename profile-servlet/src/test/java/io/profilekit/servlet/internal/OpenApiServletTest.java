@@ -3,7 +3,6 @@ package io.profilekit.servlet.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.internal.http.Route;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -291,6 +291,30 @@ class ProfilesServletTest {
     }
 
     @Test
+    void aWriteNamingTheTagOfAnotherProfileFailsItsConditionWhenItsOwnIsMissing() throws Exception {
+        long other = create("grace1906");
+        String tag = etag(http.get(PROFILES + "/" + other));
+
+        assertThat(http.json("PUT", PROFILES + "/4242", "{\"user_id\":\"ada\"}", "If-Match", tag).statusCode())
+                .isEqualTo(412);
+        assertThat(http.json("PATCH", PROFILES + "/4242", "{\"city\":\"Paris\"}", "If-Match", tag).statusCode())
+                .isEqualTo(412);
+        assertThat(http.send("DELETE", PROFILES + "/4242", new byte[0], "If-Match", tag).statusCode()).isEqualTo(412);
+    }
+
+    @Test
+    void ifMatchWithSeveralTagsWritesWhenOneIsTheCurrentVersion() throws Exception {
+        long id = create("ada1815");
+        String current = etag(http.get(PROFILES + "/" + id));
+
+        HttpResponse<byte[]> response = http.json("PATCH", PROFILES + "/" + id, "{\"city\":\"Paris\"}",
+                "If-Match", "W/\"weak\", " + current);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("city").asText()).isEqualTo("Paris");
+    }
+
+    @Test
     void replaceOfAMissingProfileAnswers404OrWithIfMatch412() throws Exception {
         assertThat(http.json("PUT", PROFILES + "/4242", "{\"user_id\":\"ada\"}").statusCode()).isEqualTo(404);
         assertThat(http.json("PUT", PROFILES + "/4242", "{\"user_id\":\"ada\"}", "If-Match", "*").statusCode())

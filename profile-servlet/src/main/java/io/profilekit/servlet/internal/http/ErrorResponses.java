@@ -26,7 +26,7 @@ import java.util.Map;
 public final class ErrorResponses {
 
     /** Seconds a client should wait before retrying when the store is unavailable. */
-    public static final int RETRY_AFTER_SECONDS = 5;
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(400, "Bad Request"),
@@ -46,7 +46,7 @@ public final class ErrorResponses {
     }
 
     /** The status that answers a repository error. */
-    public static int statusOf(ProfileException error) {
+    private static int statusOf(ProfileException error) {
         if (error instanceof ProfileNotFoundException) {
             return 404;
         }
@@ -76,7 +76,7 @@ public final class ErrorResponses {
     }
 
     /** Whether errors on this request's route take the seed's shape. */
-    public static boolean isSeedRoute(HttpServletRequest request) {
+    private static boolean isSeedRoute(HttpServletRequest request) {
         return Route.of(request).map(Route::errorShape).orElse(Route.ErrorShape.PROBLEM) == Route.ErrorShape.SEED;
     }
 
@@ -114,7 +114,7 @@ public final class ErrorResponses {
     }
 
     /** An RFC 9457 problem document. */
-    public static void problem(HttpServletResponse response, int status, String detail) throws IOException {
+    private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
         send(response, status, "application/problem+json", problemJson(status, detail));
     }
 

@@ -17,7 +17,7 @@ public final class HttpProblem extends RuntimeException {
     private final int status;
     private final transient Map<String, String> headers = new LinkedHashMap<>();
 
-    public HttpProblem(int status, String detail) {
+    private HttpProblem(int status, String detail) {
         super(detail, null, false, false);
         this.status = status;
     }
@@ -28,10 +28,6 @@ public final class HttpProblem extends RuntimeException {
 
     public static HttpProblem badRequest(String detail) {
         return new HttpProblem(400, detail);
-    }
-
-    public static HttpProblem unprocessable(String detail) {
-        return new HttpProblem(422, detail);
     }
 
     public static HttpProblem preconditionFailed(String detail) {

@@ -49,7 +49,8 @@ public enum Route {
             .collect(Collectors.groupingBy(route -> route.servletPath, LinkedHashMap::new, Collectors.toList()));
 
     private final String template;
-    private final String[] segments;
+    /** The segments of the template after its servlet path: {@code {id}}, {@code picture}. */
+    private final String[] rest;
     private final String servletPath;
     private final String mapping;
     private final ErrorShape errorShape;
@@ -58,9 +59,9 @@ public enum Route {
 
     Route(String template, ErrorShape errorShape, String... methods) {
         this.template = template;
-        this.segments = template.substring(1).split("/");
         int firstParameter = template.indexOf("/{");
         this.servletPath = firstParameter < 0 ? template : template.substring(0, firstParameter);
+        this.rest = firstParameter < 0 ? new String[0] : template.substring(firstParameter + 1).split("/");
         this.mapping = firstParameter < 0 ? template : servletPath + "/*";
         this.errorShape = errorShape;
         this.methods = Set.of(methods);
@@ -111,13 +112,12 @@ public enum Route {
             // the hot path: one lookup, nothing parsed
             return Optional.of(reached.get(0));
         }
-        String path = servletPath + (pathInfo == null ? "" : pathInfo);
-        if (path.length() > 1 && path.endsWith("/")) {
+        String path = pathInfo == null ? "" : pathInfo;
+        if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        String[] given = path.substring(1).split("/", -1);
         for (Route route : reached) {
-            if (route.matches(given)) {
+            if (route.matches(path)) {
                 return Optional.of(route);
             }
         }
@@ -134,16 +134,23 @@ public enum Route {
         return of(servletPath, pathInfo).map(Route::template).orElse(UNMATCHED);
     }
 
-    private boolean matches(String[] given) {
-        if (given.length != segments.length) {
-            return false;
-        }
-        for (int i = 0; i < segments.length; i++) {
-            boolean parameter = segments[i].startsWith("{");
-            if (parameter ? given[i].isEmpty() : !segments[i].equals(given[i])) {
+    /** Whether a path info ({@code /42/picture}, no trailing slash) fits the rest of the template. */
+    private boolean matches(String pathInfo) {
+        int at = 0;
+        for (String segment : rest) {
+            if (at >= pathInfo.length() || pathInfo.charAt(at) != '/') {
                 return false;
             }
+            int end = pathInfo.indexOf('/', at + 1);
+            end = end < 0 ? pathInfo.length() : end;
+            boolean fits = segment.startsWith("{")
+                    ? end > at + 1
+                    : end - at - 1 == segment.length() && pathInfo.startsWith(segment, at + 1);
+            if (!fits) {
+                return false;
+            }
+            at = end;
         }
-        return true;
+        return at == pathInfo.length();
     }
 }

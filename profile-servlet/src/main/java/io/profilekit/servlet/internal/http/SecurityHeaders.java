@@ -9,12 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class SecurityHeaders {
 
     public static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
+    public static final String NOSNIFF = "nosniff";
 
     private SecurityHeaders() {
     }
 
     /** Sets the headers on {@code response}. */
     public static void set(HttpServletResponse response) {
-        response.setHeader(CONTENT_TYPE_OPTIONS, "nosniff");
+        response.setHeader(CONTENT_TYPE_OPTIONS, NOSNIFF);
     }
 }
