@@ -1,6 +1,7 @@
 package io.profilekit.server;
 
 import io.profilekit.core.StoreUnavailableException;
+import io.profilekit.core.couchbase.CouchbaseDoctor;
 import io.profilekit.core.couchbase.CouchbaseProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.couchbase.ReindexReport;
@@ -8,6 +9,7 @@ import io.profilekit.core.sample.SampleDataLoader;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,16 +22,23 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code init}: prepares a Couchbase keyspace (collections, indexes, id counter);</li>
  *   <li>{@code generate --count N [--seed S]}: writes N generated profiles with pictures to
  *       Couchbase, and a service token if there is none;</li>
- *   <li>{@code reindex}: writes the lookup documents of profiles other tools stored.</li>
+ *   <li>{@code reindex}: writes the lookup documents of profiles other tools stored;</li>
+ *   <li>{@code doctor}: checks the cluster, keyspace, permissions and indexes {@code serve}
+ *       will use, one line per check.</li>
  * </ul>
  * A wrong setting or argument ends it with one line saying what is wrong and status 2; a store
  * that cannot be reached with one line and status 1. Never a stack trace for either.
  */
 public final class CommandLine {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommandLine.class);
+    /**
+     * The level of the SDK's own log lines in profile-server.jar's logback.xml; {@code doctor}
+     * lowers them to errors, as its check lines say what they would.
+     */
+    static final String SDK_LOG_LEVEL = "profilekit.sdk-log-level";
 
-    static final String USAGE = "usage: java -jar profile-server.jar [serve | init | generate --count N [--seed S] | reindex]";
+    static final String USAGE =
+            "usage: java -jar profile-server.jar [serve | init | generate --count N [--seed S] | reindex | doctor]";
 
     private final Settings settings;
     private final PrintStream out;
@@ -54,6 +63,10 @@ public final class CommandLine {
      */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        if (args.length > 0 && "doctor".equals(args[0])) {
+            // Before the first logger exists: logback reads its configuration then.
+            System.setProperty(SDK_LOG_LEVEL, "ERROR");
+        }
         int status = new CommandLine(Settings.fromSystem(), System.out, System.err).run(args);
         if (status != 0) {
             System.exit(status);
@@ -78,6 +91,10 @@ public final class CommandLine {
                     noMoreArguments(args, 1);
                     reindex();
                 }
+                case "doctor" -> {
+                    noMoreArguments(args, 1);
+                    return doctor();
+                }
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
             }
             return 0;
@@ -95,7 +112,7 @@ public final class CommandLine {
                 err.println("profilekit: cannot listen on port " + settings.get(ServerSettings.PORT)
                         + ", it is in use; choose another with " + ServerSettings.PORT.environmentName());
             } else {
-                LOG.error("profilekit failed", e);
+                log().error("profilekit failed", e);
             }
             return 1;
         }
@@ -118,9 +135,9 @@ public final class CommandLine {
         }
         server.whenStopped(() -> {
             service.close();
-            LOG.info("profilekit stopped");
+            log().info("profilekit stopped");
         });
-        LOG.info("profilekit {} serving {} on {}", version(), service.description(), server.uri());
+        log().info("profilekit {} serving {} on {}", version(), service.description(), server.uri());
         service.generatedToken().ifPresent(token -> {
             out.println();
             out.println("API token, generated for this run (set " + ApiSettings.TOKENS.environmentName()
@@ -138,9 +155,7 @@ public final class CommandLine {
             out.println("The in-memory store needs no init.");
             return;
         }
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase.get())) {
-            repository.init();
-        }
+        CouchbaseProfileRepository.initialize(couchbase.get(), step -> out.println("  " + step));
         out.println("Initialised " + couchbase.get().keyspace().bucket() + "." + couchbase.get().keyspace().scope()
                 + ": collections, indexes and the record id counter are ready.");
     }
@@ -196,6 +211,21 @@ public final class CommandLine {
         }
     }
 
+    /** Prints one line per check; exit status 0 only when none failed. */
+    private int doctor() {
+        Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
+        if (couchbase.isEmpty()) {
+            out.println("The in-memory store needs no checks; set " + StoreSettings.CONNECTION_STRING.name()
+                    + " to check a Couchbase cluster.");
+            return 0;
+        }
+        List<CouchbaseDoctor.Check> checks = CouchbaseDoctor.examine(couchbase.get(), check ->
+                out.printf(Locale.ROOT, "%-4s  %-34s %s%n", check.status(), check.name(), check.detail()));
+        long failed = checks.stream().filter(check -> check.status() == CouchbaseDoctor.Status.FAIL).count();
+        out.println(failed == 0 ? "No check failed." : failed + " check(s) failed.");
+        return failed == 0 ? 0 : 1;
+    }
+
     private static long number(String option, String text, long min) {
         try {
             long value = Long.parseLong(text);
@@ -222,6 +252,11 @@ public final class CommandLine {
             }
         }
         return false;
+    }
+
+    /** Looked up when first used, so that {@link #main} can set {@link #SDK_LOG_LEVEL} before logback starts. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(CommandLine.class);
     }
 
     private static String version() {

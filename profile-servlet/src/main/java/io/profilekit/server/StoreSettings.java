@@ -3,6 +3,7 @@ package io.profilekit.server;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,6 +34,9 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
             Settings.format(CouchbaseSettings.DEFAULT_QUERY_TIMEOUT));
     public static final Setting CONNECT_TIMEOUT = Setting.of("profile.db.connect-timeout",
             Settings.format(CouchbaseSettings.DEFAULT_CONNECT_TIMEOUT));
+    public static final Setting DDL_TIMEOUT = Setting.of("profile.db.ddl-timeout",
+            Settings.format(CouchbaseSettings.DEFAULT_DDL_TIMEOUT));
+    public static final Setting WAN_DEVELOPMENT = Setting.of("profile.db.wan-development", false);
     public static final Setting TRUST_CERTIFICATE = Setting.of("profile.db.trust-certificate");
 
     /** The seed's variables, read where profilekit's own settings are unset. */
@@ -65,6 +69,10 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
                         + (settings.getBoolean(SEED_NETWORK) ? "?network=external" : ""));
     }
 
+    private static Optional<Duration> explicitDuration(Settings settings, Setting setting) {
+        return settings.get(setting.name()).map(text -> settings.getDuration(setting));
+    }
+
     private static CouchbaseSettings couchbase(Settings settings, String connection) {
         String user = settings.get(USERNAME.name()).or(() -> settings.get(SEED_USER.name()))
                 .orElseThrow(() -> new IllegalArgumentException(USERNAME.name() + " is not set"));
@@ -79,9 +87,12 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
         CouchbaseSettings.Builder builder = CouchbaseSettings.builder(connection)
                 .credentials(user, password)
                 .keyspace(keyspace)
-                .kvTimeout(settings.getDuration(KV_TIMEOUT))
-                .queryTimeout(settings.getDuration(QUERY_TIMEOUT))
-                .connectTimeout(settings.getDuration(CONNECT_TIMEOUT));
+                .ddlTimeout(settings.getDuration(DDL_TIMEOUT))
+                .wanDevelopment(settings.getBoolean(WAN_DEVELOPMENT));
+        // Unset timeouts are left to CouchbaseSettings, whose defaults depend on wan-development.
+        explicitDuration(settings, KV_TIMEOUT).ifPresent(builder::kvTimeout);
+        explicitDuration(settings, QUERY_TIMEOUT).ifPresent(builder::queryTimeout);
+        explicitDuration(settings, CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
         settings.get(TRUST_CERTIFICATE.name()).map(Path::of).ifPresent(builder::trustCertificate);
         return builder.build();
     }

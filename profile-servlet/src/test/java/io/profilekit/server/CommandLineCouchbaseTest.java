@@ -173,7 +173,7 @@ class CommandLineCouchbaseTest {
 
         String message = err.toString(StandardCharsets.UTF_8);
         assertThat(status).isEqualTo(1);
-        assertThat(message).startsWith("profilekit: could not connect to Couchbase at couchbase://127.0.0.1:1=manager")
+        assertThat(message).startsWith("profilekit: nothing answered at couchbase://127.0.0.1:1=manager")
                 .doesNotContain(MockCouchbase.PASSWORD, "Exception", "\tat ");
         assertThat(message.lines()).hasSize(1);
     }
@@ -186,5 +186,71 @@ class CommandLineCouchbaseTest {
         assertThat(launcher().run(new String[] {"generate", "--count", "3", "--colour", "red"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--count needs a whole number from 1, not 'many'",
                 "unknown option '--colour'");
+    }
+
+    @Test
+    void serveWithACollectionTheClusterCannotHaveStopsWithOneLineNamingIt() {
+        values.put("profile.db.profiles-collection", "no_such_things");
+        values.put("profile.api.tokens", "a-token-long-enough-for-the-rules");
+
+        int status = launcher().run(new String[0]);
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(status).isEqualTo(1);
+        assertThat(message).startsWith("profilekit: collection 'no_such_things' cannot exist on Couchbase at")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(message.lines()).hasSize(1);
+    }
+
+    @Test
+    void serveWithAWrongPasswordStopsWithOneLineAboutTheCredentialsWithoutThePassword() {
+        values.put("profile.db.password", "not-the-password");
+        values.put("profile.db.connect-timeout", "3s");
+        values.put("profile.api.tokens", "a-token-long-enough-for-the-rules");
+
+        int status = launcher().run(new String[0]);
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(status).isEqualTo(1);
+        assertThat(message).startsWith("profilekit: Couchbase at " + MockCouchbase.connectionString()
+                + " did not let user 'profiles' open bucket 'profiles'").contains("the password is wrong")
+                .doesNotContain("not-the-password");
+        assertThat(message.lines()).hasSize(1);
+    }
+
+    @Test
+    void doctorPrintsOneLinePerCheckWithKeyValueOkAndLatencies() {
+        int status = launcher().run(new String[] {"doctor"});
+
+        assertThat(status).as(printed()).isZero();
+        assertThat(printed().lines().filter(line -> line.matches("(OK|FAIL|SKIP) +.*"))).hasSizeGreaterThan(5);
+        assertThat(printed()).containsPattern("OK +connect +user 'profiles' opened bucket 'profiles'")
+                .containsPattern("OK +collection _default._default +wrote, read back and removed")
+                .containsPattern("SKIP +query service +no working query service")
+                .containsPattern("OK +key-value latency +p50 \\d+\\.\\d ms, p99 \\d+\\.\\d ms over 100 operations")
+                .endsWith("No check failed.\n");
+        assertThat(MockCouchbase.getRaw("profilekit::keyspace-check")).isEmpty();
+    }
+
+    @Test
+    void doctorFailsWhenAConfiguredCollectionCannotBeReached() {
+        values.put("profile.db.scope", "profiles");
+
+        int status = launcher().run(new String[] {"doctor"});
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).containsPattern("FAIL +collection profiles._default +scope 'profiles' cannot exist")
+                .endsWith("check(s) failed.\n");
+    }
+
+    @Test
+    void initOnAClusterWithoutAQueryServiceStopsWithOneLineSayingSo() {
+        int status = launcher().run(new String[] {"init"});
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(status).isEqualTo(1);
+        assertThat(message).startsWith("profilekit: Couchbase could not run a SQL++ statement (12003").contains(
+                "check that the cluster runs the query and index services");
+        assertThat(message.lines()).hasSize(1);
     }
 }

@@ -36,6 +36,25 @@ class StoreSettingsTest {
         assertThat(couchbase.kvTimeout()).isEqualTo(Duration.ofMillis(800));
         assertThat(couchbase.connectTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(couchbase.queryTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(couchbase.ddlTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(couchbase.wanDevelopment()).isFalse();
+    }
+
+    @Test
+    void wanDevelopmentLengthensTheTimeoutsLeftUnset() {
+        CouchbaseSettings couchbase = read(Map.of(
+                "profile.db.connection-string", "couchbases://cb.cloud.couchbase.com",
+                "profile.db.username", "app",
+                "profile.db.password", "pw",
+                "profile.db.wan-development", "true",
+                "profile.db.kv-timeout", "5s",
+                "profile.db.ddl-timeout", "10m")).couchbase().orElseThrow();
+
+        assertThat(couchbase.wanDevelopment()).isTrue();
+        assertThat(couchbase.kvTimeout()).as("set explicitly").isEqualTo(Duration.ofSeconds(5));
+        assertThat(couchbase.connectTimeout()).isEqualTo(CouchbaseSettings.WAN_CONNECT_TIMEOUT);
+        assertThat(couchbase.queryTimeout()).isEqualTo(CouchbaseSettings.WAN_QUERY_TIMEOUT);
+        assertThat(couchbase.ddlTimeout()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test

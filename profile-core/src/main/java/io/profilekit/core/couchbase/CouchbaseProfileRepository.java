@@ -13,9 +13,13 @@ import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ProfileRepository} over Couchbase, in the seed's document format: profiles as
@@ -44,6 +48,8 @@ import java.util.function.LongConsumer;
  */
 public final class CouchbaseProfileRepository implements ProfileRepository {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CouchbaseProfileRepository.class);
+
     private final Cluster ownedCluster;
     private final ProfileReads reads;
     private final ProfileListing listing;
@@ -55,11 +61,12 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     private volatile boolean closed;
 
     CouchbaseProfileRepository(Cluster ownedCluster, Cluster cluster, CouchbaseKeyspace keyspace,
-            Collection profiles, Collection images, Collection auth, QueryRunner queries, Clock clock) {
+            Collection profiles, Collection images, Collection auth, QueryRunner queries, Failures failures,
+            Duration ddlTimeout, Clock clock) {
         this.ownedCluster = ownedCluster;
-        Documents documents = new Documents();
+        Documents documents = new Documents(failures);
         Lookups lookups = new Lookups(profiles, documents, clock);
-        Statements statements = new Statements(profiles.name());
+        Statements statements = new Statements(keyspace);
         this.reads = new ProfileReads(profiles, documents, lookups);
         this.counter = new RecordIdCounter(profiles, documents);
         this.listing = new ProfileListing(profiles, documents, lookups, reads, queries, statements);
@@ -67,21 +74,39 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
         this.pictures = new PictureDocuments(profiles, images, documents, reads);
         this.serviceTokens = new ServiceTokenStore(auth, documents);
         this.maintenance = new Maintenance(cluster, keyspace, profiles, documents, lookups, reads, counter, queries,
-                statements);
+                statements, failures, new Waiting(ddlTimeout));
     }
 
     /**
-     * Opens the cluster the settings name and waits until its bucket answers; the repository
-     * owns the cluster and disconnects it on {@link #close()}.
+     * Opens the cluster the settings name, waits until its bucket answers, and checks that the
+     * keyspace's scope and collections exist and that the user may read and write them; the
+     * repository owns the cluster and disconnects it on {@link #close()}.
      *
-     * @throws StoreUnavailableException when the cluster cannot be reached in the connect
-     *     timeout, refuses the credentials, or has no such bucket; the message says which
-     *     address, user and bucket were tried, never the password
+     * @throws StoreUnavailableException within the connect timeout when the cluster cannot be
+     *     reached, refuses the credentials, has no such bucket, scope or collection, or the user
+     *     lacks a permission; the message says which, and never holds the password
      */
     public static CouchbaseProfileRepository connect(CouchbaseSettings settings) {
-        Cluster cluster = ClusterConnection.open(settings);
+        return open(settings, true);
+    }
+
+    /**
+     * Connects and prepares the keyspace the settings name ({@link #init(Consumer)}), then
+     * disconnects: what {@code java -jar profile-server.jar init} runs. The keyspace need not
+     * exist yet.
+     *
+     * @param progress told each step, and every few seconds while waiting for the cluster
+     */
+    public static void initialize(CouchbaseSettings settings, Consumer<String> progress) {
+        try (CouchbaseProfileRepository repository = open(settings, false)) {
+            repository.init(progress);
+        }
+    }
+
+    private static CouchbaseProfileRepository open(CouchbaseSettings settings, boolean verifyKeyspace) {
+        Cluster cluster = ClusterConnection.open(settings, verifyKeyspace);
         try {
-            return build(cluster, cluster, settings.keyspace());
+            return build(cluster, cluster, settings.keyspace(), settings.username(), settings.ddlTimeout());
         } catch (RuntimeException e) {
             cluster.disconnect();
             throw e;
@@ -90,16 +115,20 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
 
     /** A repository over a cluster you own; {@link #close()} leaves it connected. */
     public static CouchbaseProfileRepository of(Cluster cluster, CouchbaseKeyspace keyspace) {
-        return build(null, Objects.requireNonNull(cluster, "cluster"), keyspace);
+        return build(null, Objects.requireNonNull(cluster, "cluster"), keyspace, null,
+                CouchbaseSettings.DEFAULT_DDL_TIMEOUT);
     }
 
-    private static CouchbaseProfileRepository build(Cluster owned, Cluster cluster, CouchbaseKeyspace keyspace) {
+    private static CouchbaseProfileRepository build(Cluster owned, Cluster cluster, CouchbaseKeyspace keyspace,
+            String username, Duration ddlTimeout) {
         Objects.requireNonNull(keyspace, "keyspace");
         Scope scope = cluster.bucket(keyspace.bucket()).scope(keyspace.scope());
+        Failures failures = new Failures(username);
         return new CouchbaseProfileRepository(owned, cluster, keyspace,
                 scope.collection(keyspace.profiles()), scope.collection(keyspace.images()),
                 scope.collection(keyspace.auth()),
-                QueryRunner.on(scope, cluster.environment().timeoutConfig().queryTimeout()), Clock.systemUTC());
+                QueryRunner.on(scope, cluster.environment().timeoutConfig().queryTimeout(), ddlTimeout, failures),
+                failures, ddlTimeout, Clock.systemUTC());
     }
 
     @Override
@@ -173,14 +202,23 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
         return serviceTokens.createIfAbsent(token);
     }
 
-    /**
-     * Prepares the keyspace: creates the scope and collections if missing, the indexes the
-     * listing statements use ({@code IF NOT EXISTS}), and moves the record id counter above
-     * the highest existing record id. Safe to run again.
-     */
+    /** {@link #init(Consumer)} with its progress logged. */
     public void init() {
+        init(step -> LOG.info("init: {}", step));
+    }
+
+    /**
+     * Prepares the keyspace for least privilege: creates only the scope and collections that
+     * are missing (a user who may not manage scopes can run it once they exist), waits until
+     * they answer, creates the indexes the listing statements use ({@code IF NOT EXISTS},
+     * built at once) and waits until they are online, then moves the record id counter above
+     * the highest existing record id. Safe to run again; bounded by the DDL timeout.
+     *
+     * @param progress told each step, and every few seconds while waiting for the cluster
+     */
+    public void init(Consumer<String> progress) {
         ensureOpen();
-        maintenance.init();
+        maintenance.init(progress);
     }
 
     /**

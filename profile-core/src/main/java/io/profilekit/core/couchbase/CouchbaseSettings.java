@@ -6,9 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to reach a Couchbase cluster: its connection string, credentials, keyspace and
- * timeouts. Build one with {@link #builder(String)}; the password never appears in
+ * How to reach a Couchbase cluster: its connection string, credentials, keyspace, timeouts
+ * and TLS trust. Build one with {@link #builder(String)}; the password never appears in
  * {@link #toString()}.
+ *
+ * <p>The timeouts' defaults suit an application in the cluster's region. From a laptop or
+ * another region, {@link Builder#wanDevelopment(boolean)} applies the SDK's
+ * {@code wan-development} profile, whose defaults are longer; a timeout set explicitly wins
+ * either way.
  */
 public final class CouchbaseSettings {
 
@@ -18,6 +23,17 @@ public final class CouchbaseSettings {
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
     /** How long connecting may take unless set. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long {@code init} may spend on one index statement, or waiting for collections and
+     * indexes to come online, unless set.
+     */
+    public static final Duration DEFAULT_DDL_TIMEOUT = Duration.ofMinutes(5);
+    /** The key-value timeout of the SDK's {@code wan-development} profile. */
+    public static final Duration WAN_KV_TIMEOUT = Duration.ofSeconds(20);
+    /** The query timeout of the SDK's {@code wan-development} profile. */
+    public static final Duration WAN_QUERY_TIMEOUT = Duration.ofSeconds(120);
+    /** The connect timeout of the SDK's {@code wan-development} profile. */
+    public static final Duration WAN_CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
     private final String connectionString;
     private final String username;
@@ -26,6 +42,8 @@ public final class CouchbaseSettings {
     private final Duration kvTimeout;
     private final Duration queryTimeout;
     private final Duration connectTimeout;
+    private final Duration ddlTimeout;
+    private final boolean wanDevelopment;
     private final Path trustCertificate;
 
     private CouchbaseSettings(Builder builder) {
@@ -33,10 +51,19 @@ public final class CouchbaseSettings {
         username = builder.username;
         password = builder.password;
         keyspace = builder.keyspace;
-        kvTimeout = builder.kvTimeout;
-        queryTimeout = builder.queryTimeout;
-        connectTimeout = builder.connectTimeout;
+        wanDevelopment = builder.wanDevelopment;
+        kvTimeout = orDefault(builder.kvTimeout, DEFAULT_KV_TIMEOUT, WAN_KV_TIMEOUT);
+        queryTimeout = orDefault(builder.queryTimeout, DEFAULT_QUERY_TIMEOUT, WAN_QUERY_TIMEOUT);
+        connectTimeout = orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT, WAN_CONNECT_TIMEOUT);
+        ddlTimeout = builder.ddlTimeout;
         trustCertificate = builder.trustCertificate;
+    }
+
+    private Duration orDefault(Duration explicit, Duration regional, Duration wan) {
+        if (explicit != null) {
+            return explicit;
+        }
+        return wanDevelopment ? wan : regional;
     }
 
     /**
@@ -78,7 +105,17 @@ public final class CouchbaseSettings {
         return connectTimeout;
     }
 
-    /** A PEM file of the CA certificate to trust for TLS, beyond the JVM's and Capella's. */
+    /** How long one index statement, or waiting for collections and indexes, may take in {@code init}. */
+    public Duration ddlTimeout() {
+        return ddlTimeout;
+    }
+
+    /** Whether the SDK's {@code wan-development} profile applies. */
+    public boolean wanDevelopment() {
+        return wanDevelopment;
+    }
+
+    /** A PEM file of CA certificates to trust for TLS, in addition to the JVM's and Capella's. */
     public Optional<Path> trustCertificate() {
         return Optional.ofNullable(trustCertificate);
     }
@@ -94,9 +131,11 @@ public final class CouchbaseSettings {
         private String username = "";
         private String password = "";
         private CouchbaseKeyspace keyspace = CouchbaseKeyspace.defaults();
-        private Duration kvTimeout = DEFAULT_KV_TIMEOUT;
-        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration kvTimeout;
+        private Duration queryTimeout;
+        private Duration connectTimeout;
+        private Duration ddlTimeout = DEFAULT_DDL_TIMEOUT;
+        private boolean wanDevelopment;
         private Path trustCertificate;
 
         private Builder(String connectionString) {
@@ -120,25 +159,43 @@ public final class CouchbaseSettings {
             return this;
         }
 
-        /** Default 2.5 seconds. */
+        /** Default 2.5 seconds (20 with {@link #wanDevelopment}). */
         public Builder kvTimeout(Duration value) {
             kvTimeout = positive(value, "kvTimeout");
             return this;
         }
 
-        /** Default 30 seconds. */
+        /** Default 30 seconds (120 with {@link #wanDevelopment}). */
         public Builder queryTimeout(Duration value) {
             queryTimeout = positive(value, "queryTimeout");
             return this;
         }
 
-        /** Default 10 seconds. */
+        /** Default 10 seconds (20 with {@link #wanDevelopment}). */
         public Builder connectTimeout(Duration value) {
             connectTimeout = positive(value, "connectTimeout");
             return this;
         }
 
-        /** A CA certificate (PEM) to trust, for clusters whose certificates it signed. */
+        /** Default 5 minutes. */
+        public Builder ddlTimeout(Duration value) {
+            ddlTimeout = positive(value, "ddlTimeout");
+            return this;
+        }
+
+        /**
+         * Applies the SDK's {@code wan-development} profile: longer timeouts for a cluster far
+         * away (a laptop to Capella). Timeouts set on this builder still win.
+         */
+        public Builder wanDevelopment(boolean value) {
+            wanDevelopment = value;
+            return this;
+        }
+
+        /**
+         * A PEM file of CA certificates to trust, for clusters whose certificates they signed;
+         * trusted in addition to the JVM's and Capella's, never instead.
+         */
         public Builder trustCertificate(Path value) {
             trustCertificate = value;
             return this;

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
  * Key-value operations on JSON documents as bytes ({@link RawJsonTranscoder}: stored bytes in,
  * stored bytes out, nothing parsed on the way), with the SDK's errors sorted out once:
  * the outcomes a caller acts on (not found, exists, CAS mismatch) stay SDK exceptions for the
- * caller to catch; every other failure becomes {@link StoreUnavailableException}.
+ * caller to catch; every other failure becomes the repository's exception ({@link Failures}).
  *
  * <p>A write that timed out after it was sent may or may not have happened; it is resolved by
  * reading the document back before answering.
@@ -34,6 +34,17 @@ final class Documents {
     private static final GetOptions GET = GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE);
     private static final InsertOptions INSERT = InsertOptions.insertOptions().transcoder(RawJsonTranscoder.INSTANCE);
 
+    private final Failures failures;
+
+    Documents(Failures failures) {
+        this.failures = failures;
+    }
+
+    /** The repository's exception for an SDK error of an operation outside this class. */
+    RuntimeException translate(CouchbaseException error) {
+        return failures.translate(error);
+    }
+
     /** The document, or empty when there is none. */
     Optional<GetResult> get(Collection collection, String key) {
         try {
@@ -41,7 +52,7 @@ final class Documents {
         } catch (DocumentNotFoundException e) {
             return Optional.empty();
         } catch (CouchbaseException e) {
-            throw Failures.unavailable(e);
+            throw failures.translate(e);
         }
     }
 
@@ -59,7 +70,7 @@ final class Documents {
                 if (e.getCause() instanceof DocumentNotFoundException) {
                     results.add(Optional.empty());
                 } else if (e.getCause() instanceof CouchbaseException failure) {
-                    throw Failures.unavailable(failure);
+                    throw failures.translate(failure);
                 } else {
                     throw e;
                 }
@@ -82,7 +93,7 @@ final class Documents {
         } catch (DocumentExistsException e) {
             throw e;
         } catch (CouchbaseException e) {
-            throw Failures.unavailable(e);
+            throw failures.translate(e);
         }
     }
 
@@ -102,7 +113,7 @@ final class Documents {
         } catch (CasMismatchException | DocumentNotFoundException e) {
             throw e;
         } catch (CouchbaseException e) {
-            throw Failures.unavailable(e);
+            throw failures.translate(e);
         }
     }
 
@@ -117,12 +128,12 @@ final class Documents {
             collection.remove(key, RemoveOptions.removeOptions().cas(cas));
         } catch (AmbiguousTimeoutException e) {
             if (get(collection, key).isPresent()) {
-                throw Failures.unavailable(e);
+                throw failures.translate(e);
             }
         } catch (CasMismatchException | DocumentNotFoundException e) {
             throw e;
         } catch (CouchbaseException e) {
-            throw Failures.unavailable(e);
+            throw failures.translate(e);
         }
     }
 

@@ -1,25 +1,18 @@
 package io.profilekit.core.couchbase;
 
-import com.couchbase.client.core.error.CollectionExistsException;
-import com.couchbase.client.core.error.CouchbaseException;
-import com.couchbase.client.core.error.ScopeExistsException;
 import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.json.JsonObject;
 import com.couchbase.client.java.kv.GetResult;
-import com.couchbase.client.java.manager.collection.CollectionManager;
 import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileConflictException;
-import io.profilekit.core.StoreUnavailableException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Preparing a keyspace ({@link #init}) and writing the lookup documents of profiles other tools
@@ -27,11 +20,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Maintenance {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
     private static final int REINDEX_PAGE = 500;
 
-    private final Cluster cluster;
     private final CouchbaseKeyspace keyspace;
+    private final CollectionSetup collections;
+    private final IndexSetup indexes;
     private final Collection profiles;
     private final Documents documents;
     private final Lookups lookups;
@@ -41,9 +34,11 @@ final class Maintenance {
     private final Statements statements;
 
     Maintenance(Cluster cluster, CouchbaseKeyspace keyspace, Collection profiles, Documents documents,
-            Lookups lookups, ProfileReads reads, RecordIdCounter counter, QueryRunner queries, Statements statements) {
-        this.cluster = cluster;
+            Lookups lookups, ProfileReads reads, RecordIdCounter counter, QueryRunner queries, Statements statements,
+            Failures failures, Waiting waiting) {
         this.keyspace = keyspace;
+        this.collections = new CollectionSetup(cluster, keyspace, failures, waiting);
+        this.indexes = new IndexSetup(queries, statements, failures, waiting);
         this.profiles = profiles;
         this.documents = documents;
         this.lookups = lookups;
@@ -53,17 +48,18 @@ final class Maintenance {
         this.statements = statements;
     }
 
-    void init() {
-        if (!keyspace.isDefaultCollection()) {
-            createCollections();
-        }
-        for (String index : statements.indexes) {
-            runWhenKeyspaceIsVisible(index);
-        }
+    /**
+     * Creates what is missing of the keyspace, waits for it, then moves the counter.
+     *
+     * @param progress told each step, and every few seconds while waiting
+     */
+    void init(Consumer<String> progress) {
+        List<String> created = keyspace.isDefaultCollection() ? List.of() : collections.ensure(progress);
+        indexes.ensure(!created.isEmpty(), progress);
         List<Long> highest = queries.rows(statements.highestRecordId, JsonObject.create(), Long.class);
-        if (!highest.isEmpty() && highest.get(0) != null) {
-            counter.raiseTo(highest.get(0));
-        }
+        long top = highest.isEmpty() || highest.get(0) == null ? 0 : highest.get(0);
+        counter.raiseTo(top);
+        progress.accept("record id counter is above the highest record id (" + top + ")");
     }
 
     ReindexReport reindex(LongConsumer progress) {
@@ -107,57 +103,5 @@ final class Maintenance {
         }
         counter.raiseTo(after);
         return new ReindexReport(done, unreadable, List.copyOf(new LinkedHashSet<>(duplicates)));
-    }
-
-    private void createCollections() {
-        CollectionManager manager = cluster.bucket(keyspace.bucket()).collections();
-        try {
-            if (!CouchbaseKeyspace.DEFAULT.equals(keyspace.scope())) {
-                try {
-                    manager.createScope(keyspace.scope());
-                    LOG.info("Created scope {}", keyspace.scope());
-                } catch (ScopeExistsException exists) {
-                    LOG.debug("Scope {} exists", keyspace.scope());
-                }
-            }
-            for (String name : new LinkedHashSet<>(List.of(keyspace.profiles(), keyspace.images(), keyspace.auth()))) {
-                if (CouchbaseKeyspace.DEFAULT.equals(name)) {
-                    continue;
-                }
-                try {
-                    manager.createCollection(keyspace.scope(), name);
-                    LOG.info("Created collection {}.{}", keyspace.scope(), name);
-                } catch (CollectionExistsException exists) {
-                    LOG.debug("Collection {}.{} exists", keyspace.scope(), name);
-                }
-            }
-        } catch (CouchbaseException e) {
-            throw Failures.unavailable(e);
-        }
-    }
-
-    /** New collections take a moment to reach the query service; DDL on them is retried meanwhile. */
-    private void runWhenKeyspaceIsVisible(String statement) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                queries.execute(statement);
-                return;
-            } catch (StoreUnavailableException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                sleep(Duration.ofSeconds(1));
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for Couchbase", e);
-        }
     }
 }

@@ -21,11 +21,19 @@ interface QueryRunner {
      */
     <T> List<T> rows(String statement, JsonObject parameters, Class<T> type);
 
-    /** Runs a statement without parameters once, unprepared: DDL cannot be prepared. */
+    /** Reads the system catalog ({@code system:indexes}) once, unprepared: it has no index to wait for. */
+    List<JsonObject> catalog(String statement, JsonObject parameters);
+
+    /**
+     * Runs a statement without parameters once, unprepared (DDL cannot be prepared), with the
+     * DDL timeout.
+     *
+     * @throws CouchbaseException as the SDK raised it: the caller decides what may be retried
+     */
     void execute(String statement);
 
     /** Statements run in {@code scope}, where collection names resolve. */
-    static QueryRunner on(Scope scope, Duration timeout) {
+    static QueryRunner on(Scope scope, Duration timeout, Duration ddlTimeout, Failures failures) {
         return new QueryRunner() {
             @Override
             public <T> List<T> rows(String statement, JsonObject parameters, Class<T> type) {
@@ -36,17 +44,23 @@ interface QueryRunner {
                             .scanConsistency(QueryScanConsistency.REQUEST_PLUS)
                             .timeout(timeout)).rowsAs(type);
                 } catch (CouchbaseException e) {
-                    throw Failures.unavailable(e);
+                    throw failures.translate(e);
+                }
+            }
+
+            @Override
+            public List<JsonObject> catalog(String statement, JsonObject parameters) {
+                try {
+                    return scope.query(statement, QueryOptions.queryOptions().parameters(parameters).timeout(timeout))
+                            .rowsAsObject();
+                } catch (CouchbaseException e) {
+                    throw failures.translate(e);
                 }
             }
 
             @Override
             public void execute(String statement) {
-                try {
-                    scope.query(statement, QueryOptions.queryOptions().timeout(timeout));
-                } catch (CouchbaseException e) {
-                    throw Failures.unavailable(e);
-                }
+                scope.query(statement, QueryOptions.queryOptions().timeout(ddlTimeout));
             }
         };
     }

@@ -4,6 +4,7 @@ import com.couchbase.client.core.error.CouchbaseException;
 import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.kv.IncrementOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The counter document that hands out new record ids ({@code counter::user_data}), kept above
@@ -25,23 +26,27 @@ final class RecordIdCounter {
         try {
             return collection.binary().increment(Keys.COUNTER, IncrementOptions.incrementOptions().initial(1)).content();
         } catch (CouchbaseException e) {
-            throw Failures.unavailable(e);
+            throw documents.translate(e);
         }
     }
 
     /** Moves the counter up to at least {@code recordId}; never down. */
     void raiseTo(long recordId) {
-        long counter = documents.get(collection, Keys.COUNTER)
-                .map(found -> Long.parseLong(new String(found.contentAs(byte[].class), StandardCharsets.US_ASCII).trim()))
-                .orElse(0L);
+        long counter = current().orElse(0L);
         if (counter < recordId) {
             try {
                 collection.binary().increment(Keys.COUNTER,
                         IncrementOptions.incrementOptions().delta(recordId - counter).initial(recordId));
             } catch (CouchbaseException e) {
-                throw Failures.unavailable(e);
+                throw documents.translate(e);
             }
         }
+    }
+
+    /** The last record id handed out; empty before the first. */
+    Optional<Long> current() {
+        return documents.get(collection, Keys.COUNTER)
+                .map(found -> Long.parseLong(new String(found.contentAs(byte[].class), StandardCharsets.US_ASCII).trim()));
     }
 
     /** One key-value read of the counter: the path every read takes, for readiness. */

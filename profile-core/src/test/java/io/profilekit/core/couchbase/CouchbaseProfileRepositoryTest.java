@@ -269,7 +269,7 @@ class CouchbaseProfileRepositoryTest {
     }
 
     @Test
-    void connectToAnUnreachableClusterFailsSayingWhereButNotThePassword() {
+    void connectToAnUnreachableClusterSaysNothingAnsweredThereButNotThePassword() {
         CouchbaseSettings settings = CouchbaseSettings.builder("couchbase://127.0.0.1:1=manager")
                 .credentials("admin", "hunter2")
                 .connectTimeout(Duration.ofSeconds(2))
@@ -277,10 +277,41 @@ class CouchbaseProfileRepositoryTest {
 
         assertThatThrownBy(() -> CouchbaseProfileRepository.connect(settings))
                 .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageContaining("couchbase://127.0.0.1:1=manager")
-                .hasMessageContaining("'admin'")
-                .hasMessageContaining("sample_app")
+                .hasMessageStartingWith("nothing answered at couchbase://127.0.0.1:1=manager (connection refused by")
                 .message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void connectWithAWrongPasswordSaysTheUserMayNotOpenTheBucketButNotThePassword() {
+        MockCouchbase.cluster();
+        CouchbaseSettings settings = CouchbaseSettings.builder(MockCouchbase.connectionString())
+                .credentials(MockCouchbase.BUCKET, "not-the-password")
+                .keyspace(MockCouchbase.KEYSPACE)
+                .connectTimeout(Duration.ofSeconds(3))
+                .build();
+
+        assertThatThrownBy(() -> CouchbaseProfileRepository.connect(settings))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("did not let user 'profiles' open bucket 'profiles'")
+                .hasMessageContaining("the password is wrong")
+                .message().doesNotContain("not-the-password");
+    }
+
+    @Test
+    void connectWithScopesAndCollectionsToAClusterWithoutThemSaysToUseDefault() {
+        MockCouchbase.cluster();
+        CouchbaseSettings settings = CouchbaseSettings.builder(MockCouchbase.connectionString())
+                .credentials(MockCouchbase.BUCKET, MockCouchbase.PASSWORD)
+                .keyspace(new CouchbaseKeyspace(MockCouchbase.BUCKET, "profiles", "user_data", "user_images",
+                        "service_auth"))
+                .build();
+
+        assertThatThrownBy(() -> CouchbaseProfileRepository.connect(settings))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("scope 'profiles', collection 'user_data', collection 'user_images', "
+                        + "collection 'service_auth' cannot exist on Couchbase at " + MockCouchbase.connectionString()
+                        + ", which has no scopes or collections")
+                .hasMessageContaining("set the scope and every collection to _default");
     }
 
     @Test

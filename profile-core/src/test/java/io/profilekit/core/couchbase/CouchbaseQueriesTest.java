@@ -45,13 +45,20 @@ class CouchbaseQueriesTest {
             }
 
             @Override
+            public List<JsonObject> catalog(String statement, JsonObject parameters) {
+                calls.add(new Call(statement, parameters));
+                return parameters.getArray("names").toList().stream()
+                        .map(name -> JsonObject.create().put("name", name).put("state", "online")).toList();
+            }
+
+            @Override
             public void execute(String statement) {
                 calls.add(new Call(statement, null));
             }
         };
         repository = new CouchbaseProfileRepository(null, MockCouchbase.cluster(), MockCouchbase.KEYSPACE,
                 MockCouchbase.collection(), MockCouchbase.collection(), MockCouchbase.collection(), recording,
-                Clock.systemUTC());
+                new Failures(null), CouchbaseSettings.DEFAULT_DDL_TIMEOUT, Clock.systemUTC());
     }
 
     @Test
@@ -85,7 +92,7 @@ class CouchbaseQueriesTest {
                 .doesNotContain(HOSTILE_EMAIL, "mallory").doesNotContainPattern("\\d{2,}"));
         assertThat(calls).filteredOn(call -> call.parameters() == null)
                 .extracting(Call::statement)
-                .allSatisfy(ddl -> assertThat(ddl).startsWith("CREATE INDEX").contains("IF NOT EXISTS"));
+                .allSatisfy(ddl -> assertThat(ddl).startsWith("CREATE INDEX").contains("IF NOT EXISTS", "WITH {\"defer_build\": false}"));
     }
 
     @Test

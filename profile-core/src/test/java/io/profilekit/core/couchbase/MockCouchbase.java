@@ -11,6 +11,12 @@ import com.couchbase.client.java.kv.UpsertOptions;
 import com.couchbase.mock.Bucket.BucketType;
 import com.couchbase.mock.BucketConfiguration;
 import com.couchbase.mock.CouchbaseMock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +70,28 @@ public final class MockCouchbase {
     /** The connection string of the mock's management port, as docs/couchbase.md uses it. */
     public static String connectionString() {
         return "couchbase://127.0.0.1:" + mock.getHttpPort() + "=manager";
+    }
+
+    /**
+     * Calls the mock's control API, as a test would inject a fault: {@code
+     * /mock/opfail?code=36&count=-1} answers every operation "no access" until
+     * {@code /mock/opfail?code=0&count=0}.
+     */
+    public static void control(String pathAndQuery) {
+        cluster();
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + mock.getHttpPort() + pathAndQuery)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (!answer.body().contains("\"ok\"")) {
+                throw new IllegalStateException("the mock refused " + pathAndQuery + ": " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Removes every document. */

@@ -79,7 +79,8 @@ class OperationsTest {
         assertThat(down.headers().firstValue("Retry-After")).contains("5");
         assertThat(apiDown.statusCode()).isEqualTo(503);
         assertThat(apiDown.headers().firstValue("Retry-After")).contains("5");
-        assertThat(text(apiDown)).contains("Couchbase did not answer in time");
+        assertThat(text(apiDown)).contains("the profile store is unavailable; try again later")
+                .doesNotContain("Couchbase");
         assertThat(back.statusCode()).isEqualTo(200);
     }
 

@@ -7,6 +7,7 @@ import io.profilekit.core.PreconditionFailedException;
 import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileException;
 import io.profilekit.core.ProfileNotFoundException;
+import io.profilekit.core.ProfileTooLargeException;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.UnsupportedPictureException;
 import io.profilekit.core.internal.Json;
@@ -27,6 +28,7 @@ public final class ErrorResponses {
 
     /** Seconds a client should wait before retrying when the store is unavailable. */
     private static final int RETRY_AFTER_SECONDS = 5;
+    private static final String STORE_UNAVAILABLE = "the profile store is unavailable; try again later";
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(400, "Bad Request"),
@@ -62,6 +64,9 @@ public final class ErrorResponses {
         if (error instanceof UnsupportedPictureException) {
             return 415;
         }
+        if (error instanceof ProfileTooLargeException) {
+            return 413;
+        }
         if (error instanceof InvalidProfileException) {
             return 422;
         }
@@ -95,7 +100,11 @@ public final class ErrorResponses {
             throws IOException {
         int status = statusOf(error);
         if (status == 503) {
+            // The store's message is for operators (it may name the database user or a
+            // collection); the repository logged it.
             response.setIntHeader("Retry-After", RETRY_AFTER_SECONDS);
+            write(request, response, status, STORE_UNAVAILABLE);
+            return;
         }
         write(request, response, status, error.getMessage());
     }

@@ -1,0 +1,237 @@
+package io.profilekit.core.couchbase;
+
+import com.couchbase.client.core.error.CouchbaseException;
+import com.couchbase.client.core.error.ServiceNotAvailableException;
+import com.couchbase.client.java.Cluster;
+import com.couchbase.client.java.Collection;
+import com.couchbase.client.java.json.JsonArray;
+import com.couchbase.client.java.json.JsonObject;
+import com.couchbase.client.java.query.QueryOptions;
+import io.profilekit.core.ProfileException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Checks a cluster the way {@code serve} will use it, one line per check, so that a new user
+ * sees what is wrong with their cluster, credentials, keyspace or indexes before the first
+ * request does: what {@code java -jar profile-server.jar doctor} prints. It writes only
+ * throwaway documents, and removes them.
+ */
+public final class CouchbaseDoctor {
+
+    /** How a check ended. */
+    public enum Status {
+        /** It passed. */
+        OK,
+        /** It failed: serving will fail too; the detail says what to do. */
+        FAIL,
+        /** It could not run here, or does not apply (no query service, an unencrypted address). */
+        SKIP
+    }
+
+    /**
+     * One check's outcome.
+     *
+     * @param name what was checked
+     * @param status how it ended
+     * @param detail what was found, or what to do
+     */
+    public record Check(String name, Status status, String detail) {
+    }
+
+    private static final int LATENCY_SAMPLES = 100;
+
+    private final CouchbaseSettings settings;
+    private final Consumer<Check> report;
+    private final List<Check> checks = new ArrayList<>();
+
+    private CouchbaseDoctor(CouchbaseSettings settings, Consumer<Check> report) {
+        this.settings = settings;
+        this.report = report;
+    }
+
+    /**
+     * Runs every check in order, telling {@code report} each as it ends.
+     *
+     * @return every check; the cluster serves profilekit when none {@link Status#FAIL}ed
+     */
+    public static List<Check> examine(CouchbaseSettings settings, Consumer<Check> report) {
+        CouchbaseDoctor doctor = new CouchbaseDoctor(settings, report);
+        doctor.run();
+        return List.copyOf(doctor.checks);
+    }
+
+    private void run() {
+        ConnectionStringCheck.examine(settings).forEach(this::tell);
+        Cluster cluster;
+        try {
+            cluster = ClusterConnection.open(settings, false);
+            tell(new Check("connect", Status.OK, "user '" + settings.username() + "' opened bucket '"
+                    + settings.keyspace().bucket() + "'"));
+        } catch (ProfileException | IllegalArgumentException e) {
+            tell(new Check("connect", Status.FAIL, e.getMessage()));
+            tell(new Check("everything else", Status.SKIP, "needs a connection"));
+            return;
+        }
+        try {
+            new ClusterChecks(cluster).run();
+        } finally {
+            cluster.disconnect();
+        }
+    }
+
+    private void tell(Check check) {
+        checks.add(check);
+        report.accept(check);
+    }
+
+    /** The checks that need the connected cluster. */
+    private final class ClusterChecks {
+        private final Cluster cluster;
+        private final CouchbaseKeyspace keyspace = settings.keyspace();
+        private final Failures failures = new Failures(settings.username());
+        private final Documents documents = new Documents(failures);
+        private final Statements statements = new Statements(keyspace);
+        private final QueryRunner queries;
+        private final Collection profiles;
+
+        ClusterChecks(Cluster cluster) {
+            this.cluster = cluster;
+            var scope = cluster.bucket(keyspace.bucket()).scope(keyspace.scope());
+            this.queries = QueryRunner.on(scope, settings.queryTimeout(), settings.ddlTimeout(), failures);
+            this.profiles = scope.collection(keyspace.profiles());
+        }
+
+        void run() {
+            boolean keyspaceOk = true;
+            for (String name : KeyspaceCheck.collections(keyspace)) {
+                keyspaceOk &= collection(name);
+            }
+            if (!keyspaceOk) {
+                tell(new Check("the rest", Status.SKIP, "needs every collection"));
+                return;
+            }
+            serviceToken();
+            boolean query = queryService();
+            counter(query);
+            indexes(query);
+            tell(latency("key-value latency", () -> documents.get(profiles, KeyspaceCheck.PROBE_KEY)));
+            if (query) {
+                tell(latency("query latency", () -> queries.rows(statements.list,
+                        JsonObject.create().put("after", 0).put("limit", 1), String.class)));
+            } else {
+                tell(new Check("query latency", Status.SKIP, "no query service"));
+            }
+        }
+
+        private boolean collection(String name) {
+            String what = "collection " + keyspace.scope() + "." + name;
+            try {
+                new KeyspaceCheck(cluster, settings, new ConnectionProblems()).verify(name);
+                Collection collection = cluster.bucket(keyspace.bucket()).scope(keyspace.scope()).collection(name);
+                String key = "profilekit::doctor::" + UUID.randomUUID();
+                byte[] json = "{\"doctor\":true}".getBytes(StandardCharsets.UTF_8);
+                long cas = documents.insert(collection, key, json);
+                boolean same = documents.get(collection, key)
+                        .map(found -> Arrays.equals(found.contentAs(byte[].class), json)).orElse(false);
+                documents.remove(collection, key, cas);
+                tell(same ? new Check(what, Status.OK, "wrote, read back and removed a throwaway document")
+                        : new Check(what, Status.FAIL, "a document written could not be read back"));
+                return same;
+            } catch (ProfileException e) {
+                tell(new Check(what, Status.FAIL, e.getMessage()));
+                return false;
+            }
+        }
+
+        private void serviceToken() {
+            try {
+                tell(new ServiceTokenStore(cluster.bucket(keyspace.bucket()).scope(keyspace.scope())
+                        .collection(keyspace.auth()), documents).token().isPresent()
+                        ? new Check("service token", Status.OK, Keys.SERVICE_AUTH + " holds a token")
+                        : new Check("service token", Status.SKIP, "no " + Keys.SERVICE_AUTH
+                                + ": serving needs API tokens in the settings, or a generate run"));
+            } catch (ProfileException e) {
+                tell(new Check("service token", Status.FAIL, e.getMessage()));
+            }
+        }
+
+        /** Whether a working query service answers. */
+        private boolean queryService() {
+            try {
+                cluster.query("SELECT RAW 1", QueryOptions.queryOptions().timeout(settings.queryTimeout()));
+                tell(new Check("query service", Status.OK, "answered"));
+                return true;
+            } catch (ServiceNotAvailableException e) {
+                tell(new Check("query service", Status.SKIP, "the cluster has no query service: listing and "
+                        + "search by e-mail will answer 503"));
+            } catch (CouchbaseException e) {
+                if (Failures.queryErrorCode(e).filter(code -> code == 12003).isPresent()) {
+                    tell(new Check("query service", Status.SKIP, "no working query service (it cannot run a "
+                            + "statement without a keyspace, as CouchbaseMock cannot): listing and search by e-mail "
+                            + "will answer 503"));
+                } else {
+                    tell(new Check("query service", Status.FAIL, failures.translate(e).getMessage()));
+                }
+            }
+            return false;
+        }
+
+        private void counter(boolean query) {
+            if (!query) {
+                tell(new Check("record id counter", Status.SKIP, "comparing it with the profiles needs SQL++"));
+                return;
+            }
+            try {
+                List<Long> highest = queries.rows(statements.highestRecordId, JsonObject.create(), Long.class);
+                long top = highest.isEmpty() || highest.get(0) == null ? 0 : highest.get(0);
+                long counter = new RecordIdCounter(profiles, documents).current().orElse(0L);
+                tell(counter >= top
+                        ? new Check("record id counter", Status.OK, "at " + counter + ", highest record id " + top)
+                        : new Check("record id counter", Status.FAIL, "at " + counter + ", below the highest record id "
+                                + top + ": new profiles would collide; run init"));
+            } catch (ProfileException e) {
+                tell(new Check("record id counter", Status.FAIL, e.getMessage()));
+            }
+        }
+
+        private void indexes(boolean query) {
+            for (String name : statements.indexes.keySet()) {
+                if (!query) {
+                    tell(new Check("index " + name, Status.SKIP, "no query service"));
+                    continue;
+                }
+                try {
+                    String state = queries.catalog(statements.indexStates,
+                            JsonObject.create().put("names", JsonArray.from(name))).stream()
+                            .map(row -> row.getString("state")).findFirst().orElse("missing");
+                    tell("online".equals(state) ? new Check("index " + name, Status.OK, "online")
+                            : new Check("index " + name, Status.FAIL, state + ": run init"));
+                } catch (ProfileException e) {
+                    tell(new Check("index " + name, Status.FAIL, e.getMessage()));
+                }
+            }
+        }
+
+        private Check latency(String name, Runnable operation) {
+            long[] nanos = new long[LATENCY_SAMPLES];
+            try {
+                for (int i = 0; i < nanos.length; i++) {
+                    long started = System.nanoTime();
+                    operation.run();
+                    nanos[i] = System.nanoTime() - started;
+                }
+            } catch (ProfileException e) {
+                return new Check(name, Status.FAIL, e.getMessage());
+            }
+            Arrays.sort(nanos);
+            return new Check(name, Status.OK, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms over %d operations",
+                    nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6, nanos.length));
+        }
+    }
+}
