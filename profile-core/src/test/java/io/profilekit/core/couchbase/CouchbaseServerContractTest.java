@@ -13,7 +13,7 @@ class CouchbaseServerContractTest extends AbstractProfileRepositoryTest {
 
     @Override
     protected ProfileRepository openEmptyRepository() {
-        CouchbaseServer.flush();
+        CouchbaseServer.empty();
         return CouchbaseProfileRepository.of(CouchbaseServer.cluster(), CouchbaseServer.KEYSPACE);
     }
 }

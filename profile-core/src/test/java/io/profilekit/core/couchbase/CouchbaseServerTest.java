@@ -25,7 +25,7 @@ class CouchbaseServerTest {
 
     @BeforeEach
     void open() {
-        CouchbaseServer.flush();
+        CouchbaseServer.empty();
         repository = CouchbaseProfileRepository.of(CouchbaseServer.cluster(), CouchbaseServer.KEYSPACE);
         profiles = CouchbaseServer.cluster().bucket("sample_app").scope("profiles").collection("user_data");
     }
