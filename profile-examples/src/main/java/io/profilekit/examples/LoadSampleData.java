@@ -45,7 +45,8 @@ public final class LoadSampleData {
             System.exit(2);
         }
         CouchbaseKeyspace keyspace = args.length > 4
-                ? new CouchbaseKeyspace(args[4], "profiles", "user_data", "user_images", "service_auth")
+                ? new CouchbaseKeyspace(args[4], "profiles", "user_data", "user_images", "service_auth",
+                        "profile_lookups")
                 : CouchbaseKeyspace.defaults();
         load(CouchbaseSettings.builder(args[0]).credentials(args[1], args[2]).keyspace(keyspace).build(),
                 Long.parseLong(args[3]), 1, System.out);

@@ -50,7 +50,8 @@ public final class RepositoryBasics {
                         env("PROFILE_DB_SCOPE", "profiles"),
                         env("PROFILE_DB_PROFILES_COLLECTION", "user_data"),
                         env("PROFILE_DB_IMAGES_COLLECTION", "user_images"),
-                        env("PROFILE_DB_AUTH_COLLECTION", "service_auth")))
+                        env("PROFILE_DB_AUTH_COLLECTION", "service_auth"),
+                        env("PROFILE_DB_LOOKUPS_COLLECTION", "profile_lookups")))
                 .build());
     }
 

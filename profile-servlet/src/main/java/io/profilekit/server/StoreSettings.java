@@ -28,6 +28,8 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
             CouchbaseKeyspace.defaults().images());
     public static final Setting AUTH_COLLECTION = Setting.of("profile.db.auth-collection",
             CouchbaseKeyspace.defaults().auth());
+    public static final Setting LOOKUPS_COLLECTION = Setting.of("profile.db.lookups-collection",
+            CouchbaseKeyspace.defaults().lookups());
     public static final Setting KV_TIMEOUT = Setting.of("profile.db.kv-timeout",
             Settings.format(CouchbaseSettings.DEFAULT_KV_TIMEOUT));
     public static final Setting QUERY_TIMEOUT = Setting.of("profile.db.query-timeout",
@@ -83,7 +85,8 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
                 settings.get(SCOPE),
                 settings.get(PROFILES_COLLECTION),
                 settings.get(IMAGES_COLLECTION),
-                settings.get(AUTH_COLLECTION));
+                settings.get(AUTH_COLLECTION),
+                settings.get(LOOKUPS_COLLECTION));
         CouchbaseSettings.Builder builder = CouchbaseSettings.builder(connection)
                 .credentials(user, password)
                 .keyspace(keyspace)

@@ -40,7 +40,8 @@ class CommandLineCouchbaseTest {
                 "profile.db.scope", "_default",
                 "profile.db.profiles-collection", "_default",
                 "profile.db.images-collection", "_default",
-                "profile.db.auth-collection", "_default"));
+                "profile.db.auth-collection", "_default",
+                "profile.db.lookups-collection", "_default"));
     }
 
     private CommandLine launcher() {

@@ -64,7 +64,8 @@ class StoreSettingsTest {
                 "profile.db.username", "app", "profile.db.password", "pw",
                 "profile.db.bucket", "b", "profile.db.scope", "_default",
                 "profile.db.profiles-collection", "_default", "profile.db.images-collection", "_default",
-                "profile.db.auth-collection", "_default")).couchbase().orElseThrow();
+                "profile.db.auth-collection", "_default",
+                "profile.db.lookups-collection", "_default")).couchbase().orElseThrow();
 
         assertThat(couchbase.keyspace()).isEqualTo(CouchbaseKeyspace.defaultCollection("b"));
     }

@@ -12,7 +12,6 @@ import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,23 +57,25 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     private final RecordIdCounter counter;
     private final ServiceTokenStore serviceTokens;
     private final Maintenance maintenance;
+    private final Repairs repairs;
     private volatile boolean closed;
 
     CouchbaseProfileRepository(Cluster ownedCluster, Cluster cluster, CouchbaseKeyspace keyspace,
-            Collection profiles, Collection images, Collection auth, QueryRunner queries, Failures failures,
-            Duration ddlTimeout, Clock clock) {
+            Collection profiles, Collection images, Collection auth, Collection lookupDocuments, QueryRunner queries,
+            Documents documents, Duration ddlTimeout) {
         this.ownedCluster = ownedCluster;
-        Documents documents = new Documents(failures);
-        Lookups lookups = new Lookups(profiles, documents, clock);
+        Lookups lookups = new Lookups(lookupDocuments, documents);
+        Nicknames nicknames = new Nicknames(lookupDocuments, documents);
         Statements statements = new Statements(keyspace);
-        this.reads = new ProfileReads(profiles, documents, lookups);
-        this.counter = new RecordIdCounter(profiles, documents);
-        this.listing = new ProfileListing(profiles, documents, lookups, reads, queries, statements);
-        this.writes = new ProfileWrites(profiles, images, documents, lookups, reads, counter);
+        this.reads = new ProfileReads(profiles, documents);
+        this.repairs = new Repairs(lookups, nicknames, reads);
+        this.counter = new RecordIdCounter(lookupDocuments, documents);
+        this.listing = new ProfileListing(profiles, documents, lookups, nicknames, reads, repairs, queries, statements);
+        this.writes = new ProfileWrites(profiles, images, documents, lookups, nicknames, reads, counter, repairs);
         this.pictures = new PictureDocuments(profiles, images, documents, reads);
         this.serviceTokens = new ServiceTokenStore(auth, documents);
-        this.maintenance = new Maintenance(cluster, keyspace, profiles, documents, lookups, reads, counter, queries,
-                statements, failures, new Waiting(ddlTimeout));
+        this.maintenance = new Maintenance(cluster, keyspace, profiles, documents, lookups, nicknames, reads, counter,
+                queries, statements, documents.failures(), new Waiting(ddlTimeout));
     }
 
     /**
@@ -126,9 +127,9 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
         Failures failures = new Failures(username);
         return new CouchbaseProfileRepository(owned, cluster, keyspace,
                 scope.collection(keyspace.profiles()), scope.collection(keyspace.images()),
-                scope.collection(keyspace.auth()),
+                scope.collection(keyspace.auth()), scope.collection(keyspace.lookups()),
                 QueryRunner.on(scope, cluster.environment().timeoutConfig().queryTimeout(), ddlTimeout, failures),
-                failures, ddlTimeout, Clock.systemUTC());
+                new Documents(failures), ddlTimeout);
     }
 
     @Override
@@ -140,7 +141,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     @Override
     public Optional<StoredProfile> findByUsername(String username) {
         ensureOpen();
-        return reads.byUsername(username);
+        return listing.byUsername(username);
     }
 
     @Override
@@ -247,6 +248,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
             return;
         }
         closed = true;
+        repairs.close();
         if (ownedCluster != null) {
             ownedCluster.disconnect();
         }

@@ -5,44 +5,71 @@ import com.couchbase.client.core.error.CasMismatchException;
 import com.couchbase.client.core.error.CouchbaseException;
 import com.couchbase.client.core.error.DocumentExistsException;
 import com.couchbase.client.core.error.DocumentNotFoundException;
+import com.couchbase.client.core.error.DurabilityAmbiguousException;
+import com.couchbase.client.core.error.RequestCanceledException;
+import com.couchbase.client.core.msg.kv.DurabilityLevel;
 import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.codec.RawJsonTranscoder;
 import com.couchbase.client.java.kv.GetOptions;
 import com.couchbase.client.java.kv.GetResult;
 import com.couchbase.client.java.kv.InsertOptions;
+import com.couchbase.client.java.kv.MutationResult;
 import com.couchbase.client.java.kv.RemoveOptions;
 import com.couchbase.client.java.kv.ReplaceOptions;
 import io.profilekit.core.StoreUnavailableException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * Key-value operations on JSON documents as bytes ({@link RawJsonTranscoder}: stored bytes in,
- * stored bytes out, nothing parsed on the way), with the SDK's errors sorted out once:
- * the outcomes a caller acts on (not found, exists, CAS mismatch) stay SDK exceptions for the
+ * stored bytes out, nothing parsed on the way), with the SDK's errors sorted out once: the
+ * outcomes a caller acts on (not found, exists, CAS mismatch) stay SDK exceptions for the
  * caller to catch; every other failure becomes the repository's exception ({@link Failures}).
  *
- * <p>A write that timed out after it was sent may or may not have happened; it is resolved by
- * reading the document back before answering.
+ * <p>A write the SDK cannot settle (a timeout after sending, a connection closed with the write
+ * in flight, an ambiguous durable write) is settled by reading the document back: applied, or
+ * not. When even that read fails, the write is {@link UnsettledWriteException unsettled}, and
+ * callers keep whatever depends on it.
  */
 final class Documents {
 
     private static final GetOptions GET = GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE);
-    private static final InsertOptions INSERT = InsertOptions.insertOptions().transcoder(RawJsonTranscoder.INSTANCE);
 
     private final Failures failures;
+    private final DurabilityLevel durability;
+    private final Consumer<MutationResult> written;
+
+    /**
+     * @param durability applied to every write
+     * @param written told of every write to a document, for the listing's consistency
+     */
+    Documents(Failures failures, DurabilityLevel durability, Consumer<MutationResult> written) {
+        this.failures = failures;
+        this.durability = durability;
+        this.written = written;
+    }
 
     Documents(Failures failures) {
-        this.failures = failures;
+        this(failures, DurabilityLevel.NONE, result -> { });
     }
 
     /** The repository's exception for an SDK error of an operation outside this class. */
     RuntimeException translate(CouchbaseException error) {
         return failures.translate(error);
+    }
+
+    Failures failures() {
+        return failures;
+    }
+
+    DurabilityLevel durability() {
+        return durability;
     }
 
     /** The document, or empty when there is none. */
@@ -84,56 +111,77 @@ final class Documents {
      *
      * @return the new document's CAS
      * @throws DocumentExistsException when the key is taken
+     * @throws UnsettledWriteException when it may or may not have been created
      */
     long insert(Collection collection, String key, byte[] json) {
+        return insert(collection, key, json, Duration.ZERO);
+    }
+
+    /** {@link #insert} of a document the server removes after {@code expiry} (zero: never). */
+    long insert(Collection collection, String key, byte[] json, Duration expiry) {
         try {
-            return collection.insert(key, json, INSERT).cas();
-        } catch (AmbiguousTimeoutException e) {
-            return confirmWritten(collection, key, json, e);
+            MutationResult result = collection.insert(key, json, InsertOptions.insertOptions()
+                    .transcoder(RawJsonTranscoder.INSTANCE).expiry(expiry).durability(durability));
+            written.accept(result);
+            return result.cas();
         } catch (DocumentExistsException e) {
             throw e;
         } catch (CouchbaseException e) {
+            if (isAmbiguous(e)) {
+                return settleWrite(collection, key, json, e, true);
+            }
             throw failures.translate(e);
         }
     }
 
     /**
-     * Replaces the document if its CAS is still {@code cas}.
+     * Replaces the document if its CAS is still {@code cas}; the new one never expires.
      *
      * @return the document's new CAS
      * @throws CasMismatchException when the document changed since {@code cas}
      * @throws DocumentNotFoundException when there is no document
+     * @throws UnsettledWriteException when it may or may not have been replaced
      */
     long replace(Collection collection, String key, byte[] json, long cas) {
+        return replace(collection, key, json, cas, Duration.ZERO);
+    }
+
+    /** {@link #replace} with a document the server removes after {@code expiry} (zero: never). */
+    long replace(Collection collection, String key, byte[] json, long cas, Duration expiry) {
         try {
-            return collection.replace(key, json, ReplaceOptions.replaceOptions()
-                    .cas(cas).transcoder(RawJsonTranscoder.INSTANCE)).cas();
-        } catch (AmbiguousTimeoutException e) {
-            return confirmWritten(collection, key, json, e);
+            MutationResult result = collection.replace(key, json, ReplaceOptions.replaceOptions()
+                    .cas(cas).transcoder(RawJsonTranscoder.INSTANCE).expiry(expiry).durability(durability));
+            written.accept(result);
+            return result.cas();
         } catch (CasMismatchException | DocumentNotFoundException e) {
             throw e;
         } catch (CouchbaseException e) {
+            if (isAmbiguous(e)) {
+                return settleWrite(collection, key, json, e, false);
+            }
             throw failures.translate(e);
         }
     }
 
     /**
-     * Removes the document if its CAS is still {@code cas}.
+     * Removes the document if its CAS is still {@code cas} (any CAS when 0).
      *
      * @throws CasMismatchException when the document changed since {@code cas}
      * @throws DocumentNotFoundException when there is no document
+     * @throws UnsettledWriteException when it may or may not have been removed
      */
     void remove(Collection collection, String key, long cas) {
         try {
-            collection.remove(key, RemoveOptions.removeOptions().cas(cas));
-        } catch (AmbiguousTimeoutException e) {
-            if (get(collection, key).isPresent()) {
-                throw failures.translate(e);
-            }
+            written.accept(collection.remove(key, RemoveOptions.removeOptions().cas(cas).durability(durability)));
         } catch (CasMismatchException | DocumentNotFoundException e) {
             throw e;
         } catch (CouchbaseException e) {
-            throw failures.translate(e);
+            if (!isAmbiguous(e)) {
+                throw failures.translate(e);
+            }
+            if (readBack(collection, key, e).isPresent()) {
+                throw failures.translate(e);
+            }
         }
     }
 
@@ -151,12 +199,39 @@ final class Documents {
         removeIfUnchanged(collection, key, 0);
     }
 
-    /** After an ambiguous write: the CAS if the document now holds what was written, else failure. */
-    private long confirmWritten(Collection collection, String key, byte[] json, AmbiguousTimeoutException e) {
-        Optional<GetResult> now = get(collection, key);
+    /**
+     * Whether the SDK gave up on a write it may have sent: it cannot tell whether the server
+     * applied it.
+     */
+    static boolean isAmbiguous(CouchbaseException error) {
+        return error instanceof AmbiguousTimeoutException || error instanceof RequestCanceledException
+                || error instanceof DurabilityAmbiguousException;
+    }
+
+    /**
+     * After an ambiguous insert or replace: the CAS if the document now holds what was written;
+     * otherwise it was not applied ({@link DocumentExistsException} for an insert that found
+     * another's document, the store unavailable else).
+     */
+    private long settleWrite(Collection collection, String key, byte[] json, CouchbaseException e, boolean insert) {
+        Optional<GetResult> now = readBack(collection, key, e);
         if (now.isPresent() && Arrays.equals(now.get().contentAs(byte[].class), json)) {
             return now.get().cas();
         }
+        if (insert && now.isPresent()) {
+            throw new DocumentExistsException(null);
+        }
         throw new StoreUnavailableException("Couchbase did not confirm the write in time and it was not applied", e);
+    }
+
+    private Optional<GetResult> readBack(Collection collection, String key, CouchbaseException ambiguous) {
+        try {
+            return Optional.of(collection.get(key, GET));
+        } catch (DocumentNotFoundException e) {
+            return Optional.empty();
+        } catch (CouchbaseException e) {
+            failures.translate(ambiguous);
+            throw new UnsettledWriteException(ambiguous);
+        }
     }
 }

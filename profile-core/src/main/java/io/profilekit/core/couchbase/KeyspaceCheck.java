@@ -42,7 +42,7 @@ final class KeyspaceCheck {
 
     /** The distinct collections of a keyspace, profiles' first. */
     static Set<String> collections(CouchbaseKeyspace keyspace) {
-        return new LinkedHashSet<>(List.of(keyspace.profiles(), keyspace.images(), keyspace.auth()));
+        return new LinkedHashSet<>(List.of(keyspace.profiles(), keyspace.images(), keyspace.auth(), keyspace.lookups()));
     }
 
     /** @throws StoreUnavailableException naming the first scope, collection or permission missing */

@@ -6,51 +6,37 @@ import com.couchbase.client.core.error.DocumentNotFoundException;
 import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.kv.GetResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * The lookup documents that let usernames and nicknames be found by key instead of by query.
+ * The username entries that let a profile be found by username with one get, and that make a
+ * username unique: {@code lookup::user_id::<username>} holds {@code {"profile":<id>}}, and only
+ * one writer can insert it.
  *
- * <p>{@code lookup::user_id::<username>} holds {@code {"profile":<id>,"claimed_at":<ms>}};
- * inserting it is what makes a username unique. {@code lookup::nickname::<nickname>} holds
- * {@code {"profiles":{"<id>":<ms>,...}}}. Entries are written before the profile and removed
- * after it, so a crash leaves at worst a stale entry, never a missing one. Readers check every
- * entry against the profile it names and ignore stale ones; an entry older than
- * {@link #GRACE} that the profile does not confirm is stale for good and may be removed (a
- * younger one may belong to a write still in flight).
+ * <p>A claim is first <em>pending</em> ({@code "pending":true}), inserted with a server-side
+ * expiry of {@link #CLAIM_TTL}; once the profile holds the username, the claim is confirmed:
+ * replaced, with its CAS, by a permanent entry. A writer that dies, or whose write stays
+ * unsettled, leaves a pending claim that the server removes in time; no application clock is
+ * involved, so instances whose clocks differ agree on who owns a username. A permanent entry
+ * whose profile no longer holds the username (left by a rename or delete that stopped half
+ * way) is stale; claimants and background repairs remove it by CAS.
  */
 final class Lookups {
 
-    /** How long an unconfirmed entry is presumed to belong to a write in flight. */
-    static final Duration GRACE = Duration.ofMinutes(1);
+    /** How long a pending claim lives on the server unless confirmed. */
+    static final Duration CLAIM_TTL = Duration.ofMinutes(2);
 
-    private static final int ATTEMPTS = 32;
+    private static final int ATTEMPTS = 16;
 
-    private final Collection collection;
-    private final Documents documents;
-    private final Clock clock;
-
-    Lookups(Collection collection, Documents documents, Clock clock) {
-        this.collection = collection;
-        this.documents = documents;
-        this.clock = clock;
-    }
-
-    /** The record id the username's entry names, if there is an entry. */
-    Optional<Long> usernameOwner(String username) {
-        return documents.get(collection, Keys.username(username))
-                .map(entry -> read(entry).path("profile").asLong());
+    /** A claim this writer holds: the entry's key, its owner and the CAS it holds it at. */
+    record Claim(String key, long recordId, long cas) {
     }
 
     /** Tells whether the profile stored under a record id has a given username. */
@@ -59,156 +45,151 @@ final class Lookups {
         boolean holds(long recordId, String username);
     }
 
+    /** A username entry as stored. */
+    record Entry(long owner, boolean pending, long cas) {
+    }
+
+    private final Collection collection;
+    private final Documents documents;
+
+    Lookups(Collection collection, Documents documents) {
+        this.collection = collection;
+        this.documents = documents;
+    }
+
+    /** The username's entry, if there is one. */
+    Optional<Entry> username(String username) {
+        return documents.get(collection, Keys.username(username)).map(Lookups::entry);
+    }
+
     /**
-     * Makes {@code username} point to {@code recordId}.
+     * Claims {@code username} for {@code recordId}: a pending entry that expires unless
+     * {@link #confirm confirmed}.
      *
      * @param holders tells whether the profile an existing entry names really has the username
-     * @throws ProfileConflictException when a live profile, or a write in flight, holds it
+     * @throws ProfileConflictException when a profile holds it, or another writer's claim is pending
+     * @throws UnsettledWriteException when the claim may or may not have been written
      */
-    void claimUsername(String username, long recordId, Holders holders) {
+    Claim claimUsername(String username, long recordId, Holders holders) {
         String key = Keys.username(username);
-        ObjectNode entry = Json.MAPPER.createObjectNode()
-                .put("profile", recordId)
-                .put("claimed_at", clock.millis());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                documents.insert(collection, key, bytes(entry));
-                return;
+                return new Claim(key, recordId, documents.insert(collection, key, pending(recordId), CLAIM_TTL));
             } catch (DocumentExistsException taken) {
-                Optional<GetResult> existing = documents.get(collection, key);
-                if (existing.isEmpty()) {
+                Optional<GetResult> found = documents.get(collection, key);
+                if (found.isEmpty()) {
                     continue;
                 }
-                JsonNode held = read(existing.get());
-                long owner = held.path("profile").asLong();
-                if (owner == recordId) {
-                    return;
+                Entry existing = entry(found.get());
+                if (existing.owner() == recordId) {
+                    Optional<Claim> own = reclaim(key, recordId, existing);
+                    if (own.isPresent()) {
+                        return own.get();
+                    }
+                    continue;
                 }
-                if (!isOld(held.path("claimed_at").asLong()) || holders.holds(owner, username)) {
+                if (holders.holds(existing.owner(), username)) {
+                    if (existing.pending()) {
+                        confirmQuietly(new Claim(key, existing.owner(), existing.cas()));
+                    }
                     throw new ProfileConflictException("username '" + username + "' is taken");
                 }
-                documents.removeIfUnchanged(collection, key, existing.get().cas());
+                if (existing.pending()) {
+                    throw new ProfileConflictException("username '" + username + "' is being claimed; try again later");
+                }
+                documents.removeIfUnchanged(collection, key, existing.cas());
             }
         }
         throw new StoreUnavailableException("the username '" + username + "' is contended; try again");
     }
 
-    /** Removes the username's entry if it still names {@code recordId}. */
-    void releaseUsername(String username, long recordId) {
-        String key = Keys.username(username);
-        documents.get(collection, key).ifPresent(entry -> {
-            if (read(entry).path("profile").asLong() == recordId) {
-                documents.removeIfUnchanged(collection, key, entry.cas());
-            }
-        });
+    /**
+     * An entry of this record's own: pending, it is this writer's (an insert retried after an
+     * unsettled one); permanent, it is made pending again, so that a repair that found it stale
+     * cannot remove it while the profile takes the username back.
+     */
+    private Optional<Claim> reclaim(String key, long recordId, Entry existing) {
+        if (existing.pending()) {
+            return Optional.of(new Claim(key, recordId, existing.cas()));
+        }
+        try {
+            return Optional.of(new Claim(key, recordId,
+                    documents.replace(collection, key, pending(recordId), existing.cas(), CLAIM_TTL)));
+        } catch (CasMismatchException | DocumentNotFoundException changed) {
+            return Optional.empty();
+        }
     }
 
     /**
-     * Removes the username's entry if it still names {@code recordId} and is older than the
-     * grace: for entries a reader found unconfirmed by the profile they name.
+     * Makes a claim permanent, now that its profile holds the username.
+     *
+     * @return false when the claim was lost (it expired and another writer claimed the name)
+     * @throws io.profilekit.core.StoreUnavailableException when Couchbase cannot be asked
      */
-    void releaseUsernameIfStale(String username, long recordId) {
+    boolean confirm(Claim claim) {
+        try {
+            documents.replace(collection, claim.key(), permanent(claim.recordId()), claim.cas());
+            return true;
+        } catch (CasMismatchException | DocumentNotFoundException changed) {
+            return documents.get(collection, claim.key()).map(Lookups::entry)
+                    .filter(now -> now.owner() == claim.recordId() && !now.pending()).isPresent();
+        }
+    }
+
+    private void confirmQuietly(Claim claim) {
+        try {
+            confirm(claim);
+        } catch (RuntimeException e) {
+            // the claim expires by itself, or the next claimant confirms it
+        }
+    }
+
+    /** Withdraws a claim whose profile write certainly failed. */
+    void release(Claim claim) {
+        documents.removeIfUnchanged(collection, claim.key(), claim.cas());
+    }
+
+    /**
+     * Removes the username's entry if it names {@code recordId} and is permanent: after the
+     * profile gave the username up (renamed or deleted).
+     */
+    void releaseUsername(String username, long recordId) {
         String key = Keys.username(username);
-        documents.get(collection, key).ifPresent(entry -> {
-            JsonNode held = read(entry);
-            if (held.path("profile").asLong() == recordId && isOld(held.path("claimed_at").asLong())) {
+        documents.get(collection, key).map(Lookups::entry).ifPresent(entry -> {
+            if (entry.owner() == recordId && !entry.pending()) {
                 documents.removeIfUnchanged(collection, key, entry.cas());
             }
         });
     }
 
-    /** The record ids the nickname's entry names, each with the time it was added. */
-    Map<Long, Long> nicknameEntries(String nickname) {
-        Map<Long, Long> entries = new TreeMap<>();
-        documents.get(collection, Keys.nickname(nickname)).ifPresent(document -> {
-            for (Map.Entry<String, JsonNode> field : read(document).path("profiles").properties()) {
-                entries.put(Long.parseLong(field.getKey()), field.getValue().asLong());
-            }
-        });
-        return entries;
-    }
-
-    /** Adds {@code recordId} to the nickname's entry. */
-    void addNickname(String nickname, long recordId) {
-        updateNickname(nickname, profiles -> {
-            if (profiles.has(Long.toString(recordId))) {
-                return false;
-            }
-            profiles.put(Long.toString(recordId), clock.millis());
-            return true;
-        });
-    }
-
-    /** Removes {@code recordId} from the nickname's entry. */
-    void removeNickname(String nickname, long recordId) {
-        updateNickname(nickname, profiles -> profiles.remove(Long.toString(recordId)) != null);
-    }
-
-    /** Removes the given record ids from the nickname's entry where they are older than the grace. */
-    void removeStaleNicknames(String nickname, List<Long> recordIds) {
-        updateNickname(nickname, profiles -> {
-            boolean changed = false;
-            for (long recordId : recordIds) {
-                JsonNode added = profiles.get(Long.toString(recordId));
-                if (added != null && isOld(added.asLong())) {
-                    profiles.remove(Long.toString(recordId));
-                    changed = true;
-                }
-            }
-            return changed;
-        });
-    }
-
-    private interface Change {
-        /** Changes the entries in place; returns whether anything changed. */
-        boolean apply(ObjectNode profiles);
-    }
-
-    private void updateNickname(String nickname, Change change) {
-        String key = Keys.nickname(nickname);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<GetResult> current = documents.get(collection, key);
-            ObjectNode document = current.map(entry -> (ObjectNode) read(entry))
-                    .orElseGet(Json.MAPPER::createObjectNode);
-            ObjectNode profiles = document.has("profiles") && document.get("profiles").isObject()
-                    ? (ObjectNode) document.get("profiles")
-                    : document.putObject("profiles");
-            if (!change.apply(profiles)) {
-                return;
-            }
-            try {
-                if (current.isEmpty()) {
-                    documents.insert(collection, key, bytes(document));
-                } else if (profiles.isEmpty()) {
-                    documents.remove(collection, key, current.get().cas());
-                } else {
-                    documents.replace(collection, key, bytes(document), current.get().cas());
-                }
-                return;
-            } catch (DocumentExistsException | CasMismatchException | DocumentNotFoundException raced) {
-                // another writer changed the entry first: read it again and redo the change
-            }
-        }
-        throw new StoreUnavailableException("the nickname '" + nickname + "' is contended; try again");
-    }
-
-    private boolean isOld(long claimedAt) {
-        return clock.millis() - claimedAt > GRACE.toMillis();
-    }
-
-    private static JsonNode read(GetResult entry) {
+    /** Writes the permanent entry of a profile other tools stored, unless another profile's entry exists. */
+    boolean indexUsername(String username, long recordId, Holders holders) {
+        Claim claim;
         try {
-            return Json.MAPPER.readTree(entry.contentAs(byte[].class));
+            claim = claimUsername(username, recordId, holders);
+        } catch (ProfileConflictException taken) {
+            return username(username).map(Entry::owner).filter(owner -> owner == recordId).isPresent();
+        }
+        if (!confirm(claim)) {
+            throw new StoreUnavailableException("the username '" + username + "' is contended; try again");
+        }
+        return true;
+    }
+
+    private static byte[] pending(long recordId) {
+        return ("{\"profile\":" + recordId + ",\"pending\":true}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] permanent(long recordId) {
+        return ("{\"profile\":" + recordId + "}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static Entry entry(GetResult found) {
+        try {
+            JsonNode json = Json.MAPPER.readTree(found.contentAs(byte[].class));
+            return new Entry(json.path("profile").asLong(), json.path("pending").asBoolean(false), found.cas());
         } catch (IOException e) {
             throw new UncheckedIOException("a lookup document is not JSON", e);
-        }
-    }
-
-    private static byte[] bytes(JsonNode document) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,7 +6,6 @@ import com.couchbase.client.java.json.JsonObject;
 import com.couchbase.client.java.kv.GetResult;
 import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.Profile;
-import io.profilekit.core.ProfileConflictException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,13 +27,14 @@ final class Maintenance {
     private final Collection profiles;
     private final Documents documents;
     private final Lookups lookups;
+    private final Nicknames nicknames;
     private final ProfileReads reads;
     private final RecordIdCounter counter;
     private final QueryRunner queries;
     private final Statements statements;
 
     Maintenance(Cluster cluster, CouchbaseKeyspace keyspace, Collection profiles, Documents documents,
-            Lookups lookups, ProfileReads reads, RecordIdCounter counter, QueryRunner queries, Statements statements,
+            Lookups lookups, Nicknames nicknames, ProfileReads reads, RecordIdCounter counter, QueryRunner queries, Statements statements,
             Failures failures, Waiting waiting) {
         this.keyspace = keyspace;
         this.collections = new CollectionSetup(cluster, keyspace, failures, waiting);
@@ -42,6 +42,7 @@ final class Maintenance {
         this.profiles = profiles;
         this.documents = documents;
         this.lookups = lookups;
+        this.nicknames = nicknames;
         this.reads = reads;
         this.counter = counter;
         this.queries = queries;
@@ -87,15 +88,12 @@ final class Maintenance {
                     unreadable++;
                     continue;
                 }
-                if (profile.userId() != null && !profile.userId().isBlank()) {
-                    try {
-                        lookups.claimUsername(profile.userId(), id, reads::holdsUsername);
-                    } catch (ProfileConflictException duplicate) {
-                        duplicates.add(profile.userId());
-                    }
+                if (profile.userId() != null && !profile.userId().isBlank()
+                        && !lookups.indexUsername(profile.userId(), id, reads::holdsUsername)) {
+                    duplicates.add(profile.userId());
                 }
                 if (profile.nickname() != null) {
-                    lookups.addNickname(profile.nickname(), id);
+                    nicknames.add(profile.nickname(), id);
                 }
                 done++;
             }

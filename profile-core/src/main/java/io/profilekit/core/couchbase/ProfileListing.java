@@ -10,36 +10,63 @@ import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.StoredProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Keyset pages of profiles: by username and by nickname through their lookup documents (KV
- * only), everything else (all profiles, by e-mail) by a prepared SQL++ statement that selects
- * keys, whose documents are then read by key.
+ * Profiles found through lookup documents (by username, by nickname: key-value only) and keyset
+ * pages of everything else (all profiles, by e-mail) by a prepared SQL++ statement that selects
+ * keys, whose documents are then read by key. Entries are checked against the profile they
+ * name; those found stale are left to {@link Repairs}, so a read never writes.
  */
 final class ProfileListing {
 
     private final Collection profiles;
     private final Documents documents;
     private final Lookups lookups;
+    private final Nicknames nicknames;
     private final ProfileReads reads;
+    private final Repairs repairs;
     private final QueryRunner queries;
     private final Statements statements;
 
-    ProfileListing(Collection profiles, Documents documents, Lookups lookups, ProfileReads reads,
-            QueryRunner queries, Statements statements) {
+    ProfileListing(Collection profiles, Documents documents, Lookups lookups, Nicknames nicknames,
+            ProfileReads reads, Repairs repairs, QueryRunner queries, Statements statements) {
         this.profiles = profiles;
         this.documents = documents;
         this.lookups = lookups;
+        this.nicknames = nicknames;
         this.reads = reads;
+        this.repairs = repairs;
         this.queries = queries;
         this.statements = statements;
     }
 
+    /** The profile the username's entry names, if it has that username. */
+    Optional<StoredProfile> byUsername(String username) {
+        Optional<Lookups.Entry> entry;
+        try {
+            entry = lookups.username(Objects.requireNonNull(username, "username"));
+        } catch (InvalidProfileException tooLong) {
+            return Optional.empty();
+        }
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StoredProfile> found = reads.byId(entry.get().owner())
+                .filter(stored -> ProfileReads.has(stored, username, Profile::userId));
+        if (found.isPresent() && entry.get().pending()) {
+            repairs.pendingUsername(username, entry.get());
+        } else if (found.isEmpty() && !entry.get().pending()) {
+            repairs.staleUsername(username, entry.get().owner());
+        }
+        return found;
+    }
+
     Page<StoredProfile> list(ProfileQuery query) {
         if (query.username() != null) {
-            List<StoredProfile> match = reads.byUsername(query.username())
+            List<StoredProfile> match = byUsername(query.username())
                     .filter(stored -> stored.recordId() > query.after() && query.matches(stored.profile()))
                     .map(List::of).orElse(List.of());
             return new Page<>(match, OptionalLong.empty());
@@ -53,13 +80,12 @@ final class ProfileListing {
     private Page<StoredProfile> byNickname(ProfileQuery query) {
         List<Long> candidates;
         try {
-            candidates = new ArrayList<>(lookups.nicknameEntries(query.nickname()).keySet());
+            candidates = new ArrayList<>(nicknames.entries(query.nickname()));
         } catch (InvalidProfileException tooLong) {
             return new Page<>(List.of(), OptionalLong.empty());
         }
         candidates.removeIf(id -> id <= query.after());
         List<StoredProfile> items = new ArrayList<>();
-        List<Long> unconfirmed = new ArrayList<>();
         int next = 0;
         while (items.size() <= query.limit() && next < candidates.size()) {
             int wanted = query.limit() + 1 - items.size();
@@ -74,12 +100,9 @@ final class ProfileListing {
                         items.add(stored.get());
                     }
                 } else {
-                    unconfirmed.add(id);
+                    repairs.staleNickname(query.nickname(), id);
                 }
             }
-        }
-        if (!unconfirmed.isEmpty()) {
-            lookups.removeStaleNicknames(query.nickname(), unconfirmed);
         }
         return Page.cut(items, query.limit(), StoredProfile::recordId);
     }

@@ -8,14 +8,12 @@ import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Profiles read by key: by record id (one get, stored bytes handed on unparsed), by username
- * through its lookup document, checked against the profile it names, and the current state a
- * write starts from.
+ * Profiles read by key: by record id (one get, stored bytes handed on unparsed), and the
+ * current state a write starts from.
  */
 final class ProfileReads {
 
@@ -28,34 +26,14 @@ final class ProfileReads {
 
     private final Collection profiles;
     private final Documents documents;
-    private final Lookups lookups;
 
-    ProfileReads(Collection profiles, Documents documents, Lookups lookups) {
+    ProfileReads(Collection profiles, Documents documents) {
         this.profiles = profiles;
         this.documents = documents;
-        this.lookups = lookups;
     }
 
     Optional<StoredProfile> byId(long recordId) {
         return documents.get(profiles, Keys.profile(recordId)).map(found -> stored(recordId, found));
-    }
-
-    /** The profile the username's lookup names, if it still has that username. */
-    Optional<StoredProfile> byUsername(String username) {
-        Optional<Long> owner;
-        try {
-            owner = lookups.usernameOwner(Objects.requireNonNull(username, "username"));
-        } catch (InvalidProfileException tooLong) {
-            return Optional.empty();
-        }
-        if (owner.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<StoredProfile> found = byId(owner.get()).filter(stored -> has(stored, username, Profile::userId));
-        if (found.isEmpty()) {
-            lookups.releaseUsernameIfStale(username, owner.get());
-        }
-        return found;
     }
 
     /** Whether the profile stored under {@code recordId} has {@code username}; unreadable ones are presumed to. */

@@ -50,8 +50,12 @@ class CouchbaseProfileRepositoryTest {
         return Profile.builder().userId(username).nickname(nickname).name("Ada Lovelace").build();
     }
 
-    private static JsonNode json(String text) throws Exception {
-        return Json.MAPPER.readTree(text);
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -88,12 +92,13 @@ class CouchbaseProfileRepositoryTest {
     }
 
     @Test
-    void findsAProfileByUsernameThroughItsLookupDocument() throws Exception {
+    void findsAProfileByUsernameThroughItsConfirmedLookupDocument() throws Exception {
         long id = repository.create(person("ada1815", "alovelace")).recordId();
 
         JsonNode lookup = json(MockCouchbase.getRaw("lookup::user_id::ada1815").orElseThrow());
 
         assertThat(lookup.get("profile").asLong()).isEqualTo(id);
+        assertThat(lookup.has("pending")).as("confirmed once the profile exists").isFalse();
         assertThat(repository.findByUsername("ada1815")).isPresent();
     }
 
@@ -109,17 +114,17 @@ class CouchbaseProfileRepositoryTest {
     }
 
     @Test
-    void aUsernameHeldByAWriteInFlightIsTaken() {
-        MockCouchbase.putRaw("lookup::user_id::ada1815",
-                "{\"profile\": 999, \"claimed_at\": " + System.currentTimeMillis() + "}");
+    void aUsernameClaimedByAWriteInFlightIsTaken() {
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 999, \"pending\": true}");
 
         assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace")))
-                .isInstanceOf(ProfileConflictException.class);
+                .isInstanceOf(ProfileConflictException.class)
+                .hasMessage("username 'ada1815' is being claimed; try again later");
     }
 
     @Test
-    void aStaleUsernameEntryOlderThanTheGraceIsTakenOver() {
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 999, \"claimed_at\": 0}");
+    void aPermanentEntryWhoseProfileIsGoneIsTakenOver() {
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 999}");
 
         long id = repository.create(person("ada1815", "alovelace")).recordId();
 
@@ -127,42 +132,97 @@ class CouchbaseProfileRepositoryTest {
     }
 
     @Test
-    void anOldEntryOfAProfileThatStillHasTheUsernameStillHoldsIt() {
+    void anEntryOfAProfileThatHasTheUsernameHoldsItWhateverItsAge() {
         MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"ada1815\"}");
         MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"claimed_at\": 0}");
 
         assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace")))
-                .isInstanceOf(ProfileConflictException.class);
+                .isInstanceOf(ProfileConflictException.class)
+                .hasMessage("username 'ada1815' is taken");
     }
 
     @Test
-    void aReadIgnoresAndRepairsAUsernameEntryThatItsProfileDoesNotConfirm() {
+    void aCreateRetriedAfterItsInsertLandedUnconfirmedIsTakenAndConfirmsTheFirst() throws Exception {
+        MockCouchbase.putRaw("user_data:7", "{\"record_id\": 7, \"user_id\": \"ada1815\"}");
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 7, \"pending\": true}");
+
+        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace")))
+                .isInstanceOf(ProfileConflictException.class);
+
+        assertThat(json(MockCouchbase.getRaw("lookup::user_id::ada1815").orElseThrow()).has("pending")).isFalse();
+        assertThat(repository.findByUsername("ada1815")).get().extracting(StoredProfile::recordId).isEqualTo(7L);
+    }
+
+    @Test
+    void anExplicitRecordIdRetriedAfterItsInsertLandedKeepsItsClaim() throws Exception {
+        MockCouchbase.putRaw("user_data:41", "{\"record_id\": 41, \"user_id\": \"ada1815\"}");
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 41, \"pending\": true}");
+
+        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace").withRecordId(41L)))
+                .isInstanceOf(ProfileConflictException.class);
+
+        assertThat(json(MockCouchbase.getRaw("lookup::user_id::ada1815").orElseThrow()).get("profile").asLong())
+                .isEqualTo(41);
+        assertThat(repository.findByUsername("ada1815")).isPresent();
+    }
+
+    @Test
+    void aCreateThatCertainlyFailedWithdrawsItsClaimAndNickname() {
+        MockCouchbase.putRaw("user_data:41", "{\"record_id\": 41, \"user_id\": \"grace1906\"}");
+
+        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace").withRecordId(41L)))
+                .isInstanceOf(ProfileConflictException.class);
+
+        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isEmpty();
+        assertThat(MockCouchbase.getRaw("lookup::nickname::alovelace")).isEmpty();
+    }
+
+    @Test
+    void aReadIgnoresAUsernameEntryItsProfileDoesNotHoldAndARepairRemovesIt() {
         MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"grace1906\"}");
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"claimed_at\": 0}");
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5}");
 
         assertThat(repository.findByUsername("ada1815")).isEmpty();
-        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isEmpty();
+        eventually(() -> assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isEmpty());
     }
 
     @Test
-    void aReadIgnoresButKeepsAYoungUnconfirmedEntry() {
-        MockCouchbase.putRaw("lookup::user_id::ada1815",
-                "{\"profile\": 5, \"claimed_at\": " + System.currentTimeMillis() + "}");
+    void aReadIgnoresButKeepsAPendingClaimWithoutItsProfile() {
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"pending\": true}");
 
         assertThat(repository.findByUsername("ada1815")).isEmpty();
         assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isPresent();
     }
 
     @Test
-    void nicknameReadsSkipAndRepairStaleEntries() throws Exception {
+    void aReadFindsAProfileWhosePendingClaimItHoldsAndARepairConfirmsIt() {
+        MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"ada1815\"}");
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"pending\": true}");
+
+        assertThat(repository.findByUsername("ada1815")).get().extracting(StoredProfile::recordId).isEqualTo(5L);
+        eventually(() -> assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).hasValue("{\"profile\":5}"));
+    }
+
+    @Test
+    void aReadSucceedsWhileTheRepairOfWhatItFoundStaleFails() {
+        MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"grace1906\"}");
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5}");
+        long live = repository.create(person("ada1", "alovelace")).recordId();
+        MockCouchbase.putRaw("lookup::nickname::alovelace", "{\"profiles\": {\"" + live + "\": 1, \"91\": 1}}");
+
+        assertThat(repository.findByUsername("ada1815")).isEmpty();
+        assertThat(repository.findByNickname("alovelace", 10)).extracting(StoredProfile::recordId).containsExactly(live);
+    }
+
+    @Test
+    void nicknameReadsSkipStaleEntriesAndARepairRemovesThem() {
         long live = repository.create(person("ada1", "alovelace")).recordId();
         MockCouchbase.putRaw("user_data:90", "{\"record_id\": 90, \"user_id\": \"x\", \"nickname\": \"other\"}");
-        MockCouchbase.putRaw("lookup::nickname::alovelace", "{\"profiles\": {\"" + live + "\": 0, \"90\": 0, \"91\": 0, \"92\": "
-                + System.currentTimeMillis() + "}}");
+        MockCouchbase.putRaw("lookup::nickname::alovelace", "{\"profiles\": {\"" + live + "\": 1, \"90\": 1, \"91\": 1}}");
 
         assertThat(repository.findByNickname("alovelace", 10)).extracting(StoredProfile::recordId).containsExactly(live);
-        assertThat(json(MockCouchbase.getRaw("lookup::nickname::alovelace").orElseThrow()).get("profiles").fieldNames())
-                .toIterable().containsExactlyInAnyOrder(Long.toString(live), "92");
+        eventually(() -> assertThat(json(MockCouchbase.getRaw("lookup::nickname::alovelace").orElseThrow())
+                .get("profiles").fieldNames()).toIterable().containsExactly(Long.toString(live)));
     }
 
     @Test
@@ -303,13 +363,14 @@ class CouchbaseProfileRepositoryTest {
         CouchbaseSettings settings = CouchbaseSettings.builder(MockCouchbase.connectionString())
                 .credentials(MockCouchbase.BUCKET, MockCouchbase.PASSWORD)
                 .keyspace(new CouchbaseKeyspace(MockCouchbase.BUCKET, "profiles", "user_data", "user_images",
-                        "service_auth"))
+                        "service_auth", "profile_lookups"))
                 .build();
 
         assertThatThrownBy(() -> CouchbaseProfileRepository.connect(settings))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageStartingWith("scope 'profiles', collection 'user_data', collection 'user_images', "
-                        + "collection 'service_auth' cannot exist on Couchbase at " + MockCouchbase.connectionString()
+                        + "collection 'service_auth', collection 'profile_lookups' cannot exist on Couchbase at "
+                        + MockCouchbase.connectionString()
                         + ", which has no scopes or collections")
                 .hasMessageContaining("set the scope and every collection to _default");
     }
@@ -318,5 +379,26 @@ class CouchbaseProfileRepositoryTest {
     void listingAllProfilesWithoutSqlPlusPlusIsUnavailableNotAnError() {
         assertThatThrownBy(() -> repository.list(io.profilekit.core.ProfileQuery.first(10)))
                 .isInstanceOf(StoreUnavailableException.class);
+    }
+
+    /** Retries an assertion on what a background repair changes, for up to ten seconds. */
+    private static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
+        }
     }
 }

@@ -8,7 +8,6 @@ import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.internal.Json;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -57,8 +56,9 @@ class CouchbaseQueriesTest {
             }
         };
         repository = new CouchbaseProfileRepository(null, MockCouchbase.cluster(), MockCouchbase.KEYSPACE,
-                MockCouchbase.collection(), MockCouchbase.collection(), MockCouchbase.collection(), recording,
-                new Failures(null), CouchbaseSettings.DEFAULT_DDL_TIMEOUT, Clock.systemUTC());
+                MockCouchbase.collection(), MockCouchbase.collection(), MockCouchbase.collection(),
+                MockCouchbase.collection(), recording, new Documents(new Failures(null)),
+                CouchbaseSettings.DEFAULT_DDL_TIMEOUT);
     }
 
     @Test

@@ -27,7 +27,7 @@ class CouchbaseServerInitTest {
     @Test
     void initCreatesAKeyspaceOverExistingDataWaitsForItsIndexesAndMovesTheCounterAboveThem() {
         CouchbaseKeyspace bulk = new CouchbaseKeyspace(CouchbaseServer.KEYSPACE.bucket(), "bulk", "user_data",
-                "user_images", "service_auth");
+                "user_images", "service_auth", "profile_lookups");
         CouchbaseServer.cluster().bucket(bulk.bucket()).collections().createScope(bulk.scope());
         CouchbaseServer.cluster().bucket(bulk.bucket()).collections().createCollection(bulk.scope(), bulk.profiles());
         Collection profiles = CouchbaseServer.cluster().bucket(bulk.bucket()).scope(bulk.scope())

@@ -83,7 +83,8 @@ class CouchbaseServerPermissionsTest {
 
     @Test
     void aMissingCollectionStopsConnectNamingIt() {
-        CouchbaseKeyspace missing = new CouchbaseKeyspace(BUCKET, SCOPE, "no_such_things", "user_images", "service_auth");
+        CouchbaseKeyspace missing = new CouchbaseKeyspace(BUCKET, SCOPE, "no_such_things", "user_images", "service_auth",
+                "profile_lookups");
 
         assertThatThrownBy(() -> CouchbaseProfileRepository.connect(CouchbaseServer.settings(missing)))
                 .hasMessageStartingWith("collection 'profiles.no_such_things' in bucket 'sample_app' does not exist")
@@ -93,7 +94,7 @@ class CouchbaseServerPermissionsTest {
     @Test
     void aMissingScopeStopsConnectNamingTheScope() {
         CouchbaseKeyspace missing = new CouchbaseKeyspace(BUCKET, "no_such_scope", "user_data", "user_images",
-                "service_auth");
+                "service_auth", "profile_lookups");
 
         assertThatThrownBy(() -> CouchbaseProfileRepository.connect(CouchbaseServer.settings(missing)))
                 .hasMessageStartingWith("scope 'no_such_scope' in bucket 'sample_app' does not exist");
@@ -126,7 +127,8 @@ class CouchbaseServerPermissionsTest {
 
     @Test
     void initByAUserWhoMayNotManageScopesNamesTheCollectionItCannotCreate() {
-        CouchbaseKeyspace wanted = new CouchbaseKeyspace(BUCKET, SCOPE, "user_data_v2", "user_images", "service_auth");
+        CouchbaseKeyspace wanted = new CouchbaseKeyspace(BUCKET, SCOPE, "user_data_v2", "user_images", "service_auth",
+                "profile_lookups");
         CouchbaseServer.user("init-user-2", PASSWORD, initRoles(wanted));
 
         assertThatThrownBy(() -> CouchbaseProfileRepository.initialize(

@@ -109,6 +109,7 @@ class TomcatWarIT {
                 Map.entry("profile.db.profiles-collection", "_default"),
                 Map.entry("profile.db.images-collection", "_default"),
                 Map.entry("profile.db.auth-collection", "_default"),
+                Map.entry("profile.db.lookups-collection", "_default"),
                 // The webapp loads the SDK's classes afresh, which on a busy machine takes a while.
                 Map.entry("profile.db.connect-timeout", "60s"),
                 Map.entry("profile.db.kv-timeout", "10s")));

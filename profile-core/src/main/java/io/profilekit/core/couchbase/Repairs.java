@@ -1,0 +1,139 @@
+package io.profilekit.core.couchbase;
+
+import io.profilekit.core.Profile;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Repairs of lookup entries, off the request's path: confirming a claim whose profile was
+ * written but whose confirmation failed, and removing entries readers found stale. A read
+ * never waits for one, and never fails because one failed. One daemon thread; at most
+ * {@link #MAX_PENDING} repairs wait, beyond which new ones are dropped (the entries stay
+ * stale, and reads go on ignoring them).
+ */
+final class Repairs implements AutoCloseable {
+
+    static final int MAX_PENDING = 10_000;
+    private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(Repairs.class);
+
+    private final ScheduledThreadPoolExecutor executor;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Lookups lookups;
+    private final Nicknames nicknames;
+    private final ProfileReads reads;
+
+    Repairs(Lookups lookups, Nicknames nicknames, ProfileReads reads) {
+        this.lookups = lookups;
+        this.nicknames = nicknames;
+        this.reads = reads;
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "profilekit-repairs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Confirms a claim whose profile holds the username, retrying until it is confirmed or
+     * its time on the server is over.
+     */
+    void confirm(Lookups.Claim claim) {
+        retry("confirm a username claim", () -> lookups.confirm(claim), Lookups.CLAIM_TTL);
+    }
+
+    /** Removes the username's entry if it is permanent, names {@code owner}, and that profile no longer holds it. */
+    void staleUsername(String username, long owner) {
+        once("remove a stale username entry", () -> lookups.username(username)
+                .filter(entry -> entry.owner() == owner && !entry.pending())
+                .ifPresent(entry -> {
+                    if (!reads.holdsUsername(owner, username)) {
+                        lookups.releaseUsername(username, owner);
+                    }
+                }));
+    }
+
+    /** Confirms a pending claim a reader found its profile to hold. */
+    void pendingUsername(String username, Lookups.Entry entry) {
+        once("confirm a pending username claim", () -> lookups.confirm(
+                new Lookups.Claim(Keys.username(username), entry.owner(), entry.cas())));
+    }
+
+    /**
+     * Removes the nickname's entry for {@code recordId} if that profile does not have the
+     * nickname, then looks again and puts it back if the profile has it by now: a create that
+     * added the entry before its profile looks for it after, so one of the two sees the other.
+     */
+    void staleNickname(String nickname, long recordId) {
+        once("remove a stale nickname entry", () -> {
+            if (holdsNickname(recordId, nickname)) {
+                return;
+            }
+            nicknames.remove(nickname, recordId);
+            if (holdsNickname(recordId, nickname)) {
+                nicknames.add(nickname, recordId);
+            }
+        });
+    }
+
+    /** Runs an idempotent fix of entries, retrying while Couchbase does not answer. */
+    void later(String what, Runnable fix) {
+        retry(what, () -> {
+            fix.run();
+            return true;
+        }, Lookups.CLAIM_TTL);
+    }
+
+    private boolean holdsNickname(long recordId, String nickname) {
+        return reads.byId(recordId).filter(stored -> ProfileReads.has(stored, nickname, Profile::nickname)).isPresent();
+    }
+
+    private void once(String what, Runnable repair) {
+        submit(what, () -> {
+            repair.run();
+            return true;
+        }, 0, Duration.ZERO);
+    }
+
+    private void retry(String what, BooleanSupplier repair, Duration within) {
+        submit(what, repair, System.nanoTime() + within.toNanos(), RETRY);
+    }
+
+    private void submit(String what, BooleanSupplier repair, long deadline, Duration every) {
+        if (executor.isShutdown() || pending.incrementAndGet() > MAX_PENDING) {
+            pending.decrementAndGet();
+            LOG.warn("Dropped a repair ({}): too many are waiting", what);
+            return;
+        }
+        executor.schedule(() -> run(what, repair, deadline, every), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run(String what, BooleanSupplier repair, long deadline, Duration every) {
+        pending.decrementAndGet();
+        try {
+            if (repair.getAsBoolean()) {
+                return;
+            }
+            LOG.warn("Could not {}: it was lost to another writer", what);
+        } catch (RuntimeException e) {
+            if (every.isZero() || System.nanoTime() > deadline) {
+                // The message may name a username; the kind of failure does not.
+                LOG.warn("Could not {}: {}", what, e.getClass().getSimpleName());
+                return;
+            }
+            submit(what, repair, deadline, every);
+        }
+    }
+
+    /** Stops the thread; repairs still waiting are dropped. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
