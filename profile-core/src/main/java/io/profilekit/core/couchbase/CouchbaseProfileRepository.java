@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  *       named parameters, prepared.</li>
  *   <li>New record ids come from a counter document, kept above every record id created
  *       through the repository, and set above all existing ones by {@link #init()}.</li>
+ *   <li>While Couchbase does not answer, operations fail at once with
+ *       {@link StoreUnavailableException} instead of each waiting for its timeout; one probe a
+ *       second goes through until one is answered.</li>
  * </ul>
  *
  * <p>Each job is a class of its own in this package ({@code ProfileReads},
@@ -58,6 +61,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     private final ServiceTokenStore serviceTokens;
     private final Maintenance maintenance;
     private final Repairs repairs;
+    private final Availability availability = new Availability();
     private volatile boolean closed;
 
     CouchbaseProfileRepository(Cluster ownedCluster, Cluster cluster, CouchbaseKeyspace keyspace,
@@ -135,62 +139,62 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     @Override
     public Optional<StoredProfile> findById(long recordId) {
         ensureOpen();
-        return reads.byId(recordId);
+        return availability.call(() -> reads.byId(recordId));
     }
 
     @Override
     public Optional<StoredProfile> findByUsername(String username) {
         ensureOpen();
-        return listing.byUsername(username);
+        return availability.call(() -> listing.byUsername(username));
     }
 
     @Override
     public Page<StoredProfile> list(ProfileQuery query) {
         ensureOpen();
-        return listing.list(query);
+        return availability.call(() -> listing.list(query));
     }
 
     @Override
     public Optional<StoredPicture> findPicture(long pictureId) {
         ensureOpen();
-        return pictures.find(pictureId);
+        return availability.call(() -> pictures.find(pictureId));
     }
 
     @Override
     public StoredProfile create(Profile profile) {
         ensureOpen();
-        return writes.create(profile);
+        return availability.call(() -> writes.create(profile));
     }
 
     @Override
     public StoredProfile replace(Profile profile, Version expected) {
         ensureOpen();
-        return writes.replace(profile, expected);
+        return availability.call(() -> writes.replace(profile, expected));
     }
 
     @Override
     public void delete(long recordId, Version expected) {
         ensureOpen();
-        writes.delete(recordId, expected);
+        availability.run(() -> writes.delete(recordId, expected));
     }
 
     @Override
     public StoredPicture putPicture(long recordId, ProfilePicture picture) {
         Objects.requireNonNull(picture, "picture");
         ensureOpen();
-        return pictures.put(recordId, picture);
+        return availability.call(() -> pictures.put(recordId, picture));
     }
 
     @Override
     public void deletePicture(long recordId) {
         ensureOpen();
-        pictures.delete(recordId);
+        availability.run(() -> pictures.delete(recordId));
     }
 
     /** The seed's service token: the {@code token} of {@code service_auth:1}, if there is one. */
     public Optional<String> serviceToken() {
         ensureOpen();
-        return serviceTokens.token();
+        return availability.call(serviceTokens::token);
     }
 
     /**
@@ -238,7 +242,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     @Override
     public void ping() {
         ensureOpen();
-        counter.ping();
+        availability.run(counter::ping);
     }
 
     /** Disconnects the cluster if the repository opened it; idempotent. */

@@ -78,6 +78,7 @@ final class ProfileWrites {
                 }
                 continue;
             } catch (UnsettledWriteException unsettled) {
+                repairs.settle(claim, withId.userId());
                 throw unsettled;
             } catch (RuntimeException failed) {
                 withdraw(claim, withId.nickname(), recordId);
@@ -122,6 +123,9 @@ final class ProfileWrites {
                 withdraw(claim, newNickname, recordId);
                 throw ProfileNotFoundException.noProfile(recordId);
             } catch (UnsettledWriteException unsettled) {
+                if (claim != null) {
+                    repairs.settle(claim, profile.userId());
+                }
                 throw unsettled;
             } catch (RuntimeException failed) {
                 withdraw(claim, newNickname, recordId);

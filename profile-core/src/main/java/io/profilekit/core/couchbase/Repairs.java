@@ -48,6 +48,19 @@ final class Repairs implements AutoCloseable {
         retry("confirm a username claim", () -> lookups.confirm(claim), Lookups.CLAIM_TTL);
     }
 
+    /**
+     * Settles the claim of a write whose outcome is unknown: once the profile can be read, the
+     * claim is confirmed if the profile holds the username, and left to expire if not.
+     */
+    void settle(Lookups.Claim claim, String username) {
+        retry("settle the username claim of an unsettled write", () -> {
+            if (reads.holdsUsername(claim.recordId(), username)) {
+                lookups.confirm(claim);
+            }
+            return true;
+        }, Lookups.CLAIM_TTL);
+    }
+
     /** Removes the username's entry if it is permanent, names {@code owner}, and that profile no longer holds it. */
     void staleUsername(String username, long owner) {
         once("remove a stale username entry", () -> lookups.username(username)

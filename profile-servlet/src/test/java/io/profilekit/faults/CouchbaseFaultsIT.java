@@ -1,0 +1,166 @@
+package io.profilekit.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.profilekit.core.couchbase.CouchbaseKeyspace;
+import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseSettings;
+import io.profilekit.server.ProfileServer;
+import io.profilekit.servlet.ProfileApi;
+import io.profilekit.servlet.auth.BearerTokenAuthenticator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two profilekit instances on one CouchbaseMock, run as a process of its own, with clients
+ * creating, patching, renaming, deleting and uploading pictures while faults come and go:
+ * temporary failures, responses stalled past the timeout (writes applied but unconfirmed),
+ * responses cut into fragments, and the whole database suspended. Then what must hold: every
+ * profile answered 201 is found by id, username and nickname; no username has two profiles; no
+ * profile is unreachable by its username; no answer was a 500, and every 503 carried
+ * {@code Retry-After}; every route answers 200 again within ten seconds of the faults clearing.
+ */
+class CouchbaseFaultsIT {
+
+    private static final String TOKEN = "fault-suite-token-4d1e";
+    private static final CouchbaseKeyspace KEYSPACE = CouchbaseKeyspace.defaultCollection(CouchbaseMockProcess.BUCKET);
+    private static final Duration CALM = Duration.ofSeconds(3);
+
+    @Test
+    void writesStayRightAndEveryRouteRecoversThroughFaults() throws Exception {
+        try (CouchbaseMockProcess mock = CouchbaseMockProcess.start();
+                Instance first = Instance.start(mock);
+                Instance second = Instance.start(mock)) {
+            Clients clients = new Clients(List.of(first.uri(), second.uri()), TOKEN);
+            clients.start(8);
+            List<String> faults = new ArrayList<>();
+            try {
+                sleep(CALM);
+                inject(mock, faults, "temporary failures", "/mock/opfail?code=134&count=-1",
+                        "/mock/opfail?code=0&count=0", Duration.ofSeconds(3));
+                inject(mock, faults, "responses stalled past the timeout", "/mock/hiccup?msecs=1500&offset=8",
+                        "/mock/hiccup?msecs=0&offset=0", Duration.ofSeconds(4));
+                inject(mock, faults, "responses cut into fragments", "/mock/truncate?limit=7",
+                        "/mock/truncate?limit=0", Duration.ofSeconds(3));
+                faults.add("database suspended (SIGSTOP) for 6 s");
+                mock.suspend();
+                sleep(Duration.ofSeconds(2));
+                clients.timing.set(true);
+                sleep(Duration.ofSeconds(4));
+                clients.timing.set(false);
+                mock.resume();
+                sleep(CALM);
+                inject(mock, faults, "responses stalled again", "/mock/hiccup?msecs=1200&offset=4",
+                        "/mock/hiccup?msecs=0&offset=0", Duration.ofSeconds(3));
+            } finally {
+                clients.stop();
+            }
+            long recovered = awaitEveryRoute(first, second, clients);
+
+            Invariants invariants = Invariants.check(mock, KEYSPACE, clients);
+            System.out.printf("Fault suite: %s; faults: %s; 503s while suspended (ms, after the first 2 s): %s; "
+                    + "every route 200 again %d ms after the last fault; %s%n", clients.summary(), faults,
+                    percentiles(clients.unavailableMillis), recovered, invariants.summary());
+            assertThat(clients.violations).as("answers no client should get").isEmpty();
+            assertThat(invariants.violations()).as("invariants").isEmpty();
+            assertThat(clients.statuses).containsKeys(201, 503);
+        }
+    }
+
+    private static void inject(CouchbaseMockProcess mock, List<String> faults, String name, String on, String off,
+            Duration lasting) throws Exception {
+        faults.add(name + " for " + lasting.toSeconds() + " s");
+        mock.control(on);
+        try {
+            sleep(lasting);
+        } finally {
+            mock.control(off);
+        }
+        sleep(CALM);
+    }
+
+    /** Waits until every read route and readiness answer 200 on both instances; the milliseconds it took. */
+    private static long awaitEveryRoute(Instance first, Instance second, Clients clients) throws Exception {
+        Map.Entry<String, Long> sample = clients.created.entrySet().stream()
+                .filter(entry -> !clients.deleted.contains(entry.getValue())
+                        && !clients.uncertain.contains(entry.getValue()))
+                .findFirst().orElseThrow();
+        long id = sample.getValue();
+        List<String> routes = List.of("/readyz", "/api/v1/id/" + id, "/api/v1/profiles/" + id,
+                "/api/v1/username/" + sample.getKey(), "/api/v1/profiles?limit=1&username=" + sample.getKey());
+        HttpClient http = HttpClient.newHttpClient();
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(10).toNanos();
+        Map<String, Integer> last = new HashMap<>();
+        for (Instance instance : List.of(first, second)) {
+            for (String route : routes) {
+                while (true) {
+                    int status = http.send(HttpRequest.newBuilder(instance.uri().resolve(route))
+                            .header("Authorization", "Bearer " + TOKEN).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    last.put(instance.uri() + route, status);
+                    if (status == 200 || System.nanoTime() > deadline) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+        assertThat(last).as("every route, ten seconds after the faults cleared").allSatisfy(
+                (route, status) -> assertThat(status).as(route).isEqualTo(200));
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static String percentiles(List<Long> millis) {
+        if (millis.isEmpty()) {
+            return "none";
+        }
+        List<Long> sorted = new ArrayList<>(millis);
+        sorted.sort(null);
+        return sorted.size() + " answers, p50 " + sorted.get(sorted.size() / 2) + ", p90 "
+                + sorted.get(sorted.size() * 9 / 10) + ", p99 "
+                + sorted.get(sorted.size() * 99 / 100) + ", max " + sorted.get(sorted.size() - 1);
+    }
+
+    private static void sleep(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+    }
+
+    /** One profilekit instance: its own SDK cluster, repository and HTTP server. */
+    record Instance(CouchbaseProfileRepository repository, ProfileServer server) implements AutoCloseable {
+
+        static Instance start(CouchbaseMockProcess mock) throws Exception {
+            CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings(mock));
+            ProfileApi api = ProfileApi.builder(repository)
+                    .authenticator(new BearerTokenAuthenticator(List.of(TOKEN)))
+                    .build();
+            return new Instance(repository, ProfileServer.builder().port(0).api(api).start());
+        }
+
+        URI uri() {
+            return server.uri();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
+            repository.close();
+        }
+    }
+
+    static CouchbaseSettings settings(CouchbaseMockProcess mock) {
+        return CouchbaseSettings.builder(mock.connectionString())
+                .credentials(CouchbaseMockProcess.BUCKET, CouchbaseMockProcess.PASSWORD)
+                .keyspace(KEYSPACE)
+                .kvTimeout(Duration.ofMillis(1000))
+                .build();
+    }
+}
