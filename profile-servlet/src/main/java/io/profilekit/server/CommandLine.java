@@ -4,8 +4,6 @@ import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.couchbase.CouchbaseDoctor;
 import io.profilekit.core.couchbase.CouchbaseProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseSettings;
-import io.profilekit.core.couchbase.ReindexReport;
-import io.profilekit.core.sample.SampleDataLoader;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.time.Duration;
@@ -20,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code serve} (the default): serves the configured store until stopped;</li>
  *   <li>{@code init}: prepares a Couchbase keyspace (collections, indexes, id counter);</li>
- *   <li>{@code generate --count N [--seed S]}: writes N generated profiles with pictures to
- *       Couchbase, and a service token if there is none;</li>
- *   <li>{@code reindex}: writes the lookup documents of profiles other tools stored;</li>
+ *   <li>{@code generate --count N [--seed S] [--parallelism P]}: writes N generated profiles
+ *       with pictures to Couchbase, and a service token if there is none;</li>
+ *   <li>{@code reindex [--after ID] [--parallelism P]}: writes the lookup documents of profiles
+ *       other tools stored;</li>
  *   <li>{@code doctor}: checks the cluster, keyspace, permissions and indexes {@code serve}
  *       will use, one line per check.</li>
  * </ul>
@@ -37,8 +36,8 @@ public final class CommandLine {
      */
     static final String SDK_LOG_LEVEL = "profilekit.sdk-log-level";
 
-    static final String USAGE =
-            "usage: java -jar profile-server.jar [serve | init | generate --count N [--seed S] | reindex | doctor]";
+    static final String USAGE = "usage: java -jar profile-server.jar [serve | init | doctor"
+            + " | generate --count N [--seed S] [--parallelism P] | reindex [--after ID] [--parallelism P]]";
 
     private final Settings settings;
     private final PrintStream out;
@@ -86,11 +85,8 @@ public final class CommandLine {
                     noMoreArguments(args, 1);
                     init();
                 }
-                case "generate" -> generate(args);
-                case "reindex" -> {
-                    noMoreArguments(args, 1);
-                    reindex();
-                }
+                case "generate" -> new BulkCommands(settings, out).generate(args);
+                case "reindex" -> new BulkCommands(settings, out).reindex(args);
                 case "doctor" -> {
                     noMoreArguments(args, 1);
                     return doctor();
@@ -160,57 +156,6 @@ public final class CommandLine {
                 + ": collections, indexes and the record id counter are ready.");
     }
 
-    private void generate(String[] args) {
-        long count = -1;
-        long seed = ConfiguredApi.DEMO_SEED;
-        for (int i = 1; i < args.length; i += 2) {
-            String value = i + 1 < args.length ? args[i + 1] : "";
-            switch (args[i]) {
-                case "--count" -> count = number("--count", value, 1);
-                case "--seed" -> seed = number("--seed", value, Long.MIN_VALUE);
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; " + USAGE);
-            }
-        }
-        if (count < 1) {
-            throw new IllegalArgumentException("generate needs --count N; " + USAGE);
-        }
-        CouchbaseSettings couchbase = StoreSettings.from(settings).couchbase().orElseThrow(() ->
-                new IllegalArgumentException("generate writes to Couchbase: set " + StoreSettings.CONNECTION_STRING.name()
-                        + " (the in-memory store is filled at start, see " + DemoSettings.PROFILES.name() + ")"));
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase)) {
-            long total = count;
-            long step = Math.max(1, total / 10);
-            long started = System.nanoTime();
-            new SampleDataLoader(repository, seed).load(total, true, done -> {
-                if (done % step == 0 || done == total) {
-                    out.printf(Locale.ROOT, "  %d/%d profiles (%d%%)%n", done, total, done * 100 / total);
-                }
-            });
-            double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf(Locale.ROOT, "Wrote %d profiles with pictures in %.1f s (%.0f profiles/s)%n",
-                    total, seconds, total / seconds);
-            String token = repository.createServiceTokenIfAbsent(ConfiguredApi.newToken());
-            out.println("API token (service_auth:1): " + token);
-        }
-    }
-
-    private void reindex() {
-        Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
-        if (couchbase.isEmpty()) {
-            out.println("The in-memory store keeps its own indexes; there is nothing to reindex.");
-            return;
-        }
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase.get())) {
-            ReindexReport report = repository.reindex(done ->
-                    out.printf(Locale.ROOT, "  %d profiles%n", done));
-            out.printf(Locale.ROOT, "Reindexed %d profiles (%d unreadable).%n", report.profiles(), report.unreadable());
-            if (!report.duplicateUsernames().isEmpty()) {
-                out.println("Usernames held by more than one profile (found by username: the first): "
-                        + String.join(", ", report.duplicateUsernames()));
-            }
-        }
-    }
-
     /** Prints one line per check; exit status 0 only when none failed. */
     private int doctor() {
         Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
@@ -224,19 +169,6 @@ public final class CommandLine {
         long failed = checks.stream().filter(check -> check.status() == CouchbaseDoctor.Status.FAIL).count();
         out.println(failed == 0 ? "No check failed." : failed + " check(s) failed.");
         return failed == 0 ? 0 : 1;
-    }
-
-    private static long number(String option, String text, long min) {
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a whole number" + (min > 0 ? " from " + min : "")
-                + ", not '" + text + "'");
     }
 
     private static void noMoreArguments(String[] args, int expected) {

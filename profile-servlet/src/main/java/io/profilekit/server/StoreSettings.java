@@ -1,10 +1,13 @@
 package io.profilekit.server;
 
+import com.couchbase.client.core.msg.kv.DurabilityLevel;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;
 import io.profilekit.core.couchbase.CouchbaseSettings;
+import io.profilekit.core.couchbase.ListingConsistency;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +43,14 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
             Settings.format(CouchbaseSettings.DEFAULT_DDL_TIMEOUT));
     public static final Setting WAN_DEVELOPMENT = Setting.of("profile.db.wan-development", false);
     public static final Setting TRUST_CERTIFICATE = Setting.of("profile.db.trust-certificate");
+    public static final Setting DURABILITY = Setting.of("profile.db.durability", "none");
+    public static final Setting LISTING_CONSISTENCY = Setting.of("profile.db.listing-consistency", "at_plus");
+
+    private static final Map<String, DurabilityLevel> DURABILITY_LEVELS = Map.of(
+            "none", DurabilityLevel.NONE,
+            "majority", DurabilityLevel.MAJORITY,
+            "majorityandpersisttoactive", DurabilityLevel.MAJORITY_AND_PERSIST_TO_ACTIVE,
+            "persisttomajority", DurabilityLevel.PERSIST_TO_MAJORITY);
 
     /** The seed's variables, read where profilekit's own settings are unset. */
     public static final Setting SEED_HOST = Setting.of("COUCHBASE_HOST");
@@ -71,6 +82,26 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
                         + (settings.getBoolean(SEED_NETWORK) ? "?network=external" : ""));
     }
 
+    private static DurabilityLevel durability(Settings settings) {
+        String value = settings.get(DURABILITY);
+        DurabilityLevel level = DURABILITY_LEVELS.get(value.toLowerCase(Locale.ROOT));
+        if (level == null) {
+            throw new IllegalArgumentException(DURABILITY.name() + " must be none, majority, "
+                    + "majorityAndPersistToActive or persistToMajority, not '" + value + "'");
+        }
+        return level;
+    }
+
+    private static ListingConsistency listingConsistency(Settings settings) {
+        String value = settings.get(LISTING_CONSISTENCY);
+        try {
+            return ListingConsistency.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(LISTING_CONSISTENCY.name()
+                    + " must be at_plus, request_plus or not_bounded, not '" + value + "'");
+        }
+    }
+
     private static Optional<Duration> explicitDuration(Settings settings, Setting setting) {
         return settings.get(setting.name()).map(text -> settings.getDuration(setting));
     }
@@ -91,6 +122,8 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
                 .credentials(user, password)
                 .keyspace(keyspace)
                 .ddlTimeout(settings.getDuration(DDL_TIMEOUT))
+                .durability(durability(settings))
+                .listingConsistency(listingConsistency(settings))
                 .wanDevelopment(settings.getBoolean(WAN_DEVELOPMENT));
         // Unset timeouts are left to CouchbaseSettings, whose defaults depend on wan-development.
         explicitDuration(settings, KV_TIMEOUT).ifPresent(builder::kvTimeout);

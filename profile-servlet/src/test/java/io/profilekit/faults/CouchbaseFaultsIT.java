@@ -42,6 +42,7 @@ class CouchbaseFaultsIT {
             Clients clients = new Clients(List.of(first.uri(), second.uri()), TOKEN);
             clients.start(8);
             List<String> faults = new ArrayList<>();
+            long resumed;
             try {
                 sleep(CALM);
                 inject(mock, faults, "temporary failures", "/mock/opfail?code=134&count=-1",
@@ -57,6 +58,7 @@ class CouchbaseFaultsIT {
                 sleep(Duration.ofSeconds(4));
                 clients.timing.set(false);
                 mock.resume();
+                resumed = awaitReady(first, second);
                 sleep(CALM);
                 inject(mock, faults, "responses stalled again", "/mock/hiccup?msecs=1200&offset=4",
                         "/mock/hiccup?msecs=0&offset=0", Duration.ofSeconds(3));
@@ -67,8 +69,9 @@ class CouchbaseFaultsIT {
 
             Invariants invariants = Invariants.check(mock, KEYSPACE, clients);
             System.out.printf("Fault suite: %s; faults: %s; 503s while suspended (ms, after the first 2 s): %s; "
-                    + "every route 200 again %d ms after the last fault; %s%n", clients.summary(), faults,
-                    percentiles(clients.unavailableMillis), recovered, invariants.summary());
+                    + "ready again %d ms after resuming; every route 200 again %d ms after the last fault; %s%n",
+                    clients.summary(), faults, percentiles(clients.unavailableMillis), resumed, recovered,
+                    invariants.summary());
             assertThat(clients.violations).as("answers no client should get").isEmpty();
             assertThat(invariants.violations()).as("invariants").isEmpty();
             assertThat(clients.statuses).containsKeys(201, 503);
@@ -85,6 +88,27 @@ class CouchbaseFaultsIT {
             mock.control(off);
         }
         sleep(CALM);
+    }
+
+    /** Waits until both instances are ready, at most ten seconds; the milliseconds it took. */
+    private static long awaitReady(Instance first, Instance second) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(10).toNanos();
+        for (Instance instance : List.of(first, second)) {
+            int status;
+            do {
+                status = http.send(HttpRequest.newBuilder(instance.uri().resolve("/readyz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } while (status != 200 && System.nanoTime() < deadline && sleepBriefly());
+            assertThat(status).as("readiness of %s within ten seconds of resuming", instance.uri()).isEqualTo(200);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static boolean sleepBriefly() throws InterruptedException {
+        Thread.sleep(50);
+        return true;
     }
 
     /** Waits until every read route and readiness answer 200 on both instances; the milliseconds it took. */

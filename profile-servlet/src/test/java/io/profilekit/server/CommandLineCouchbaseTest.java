@@ -254,4 +254,24 @@ class CommandLineCouchbaseTest {
                 "check that the cluster runs the query and index services");
         assertThat(message.lines()).hasSize(1);
     }
+
+    @Test
+    void generateWithManyWritesInFlightWritesEveryProfile() {
+        assertThat(launcher().run(new String[] {"generate", "--count", "40", "--parallelism", "8"})).isZero();
+
+        assertThat(printed()).contains("40/40 profiles (100%)", "Wrote 40 profiles with pictures in", "8 in flight");
+        for (int id = 1; id <= 40; id++) {
+            assertThat(MockCouchbase.getRaw("user_data:" + id)).as("profile %d", id).isPresent();
+        }
+    }
+
+    @Test
+    void bulkOptionsOutOfRangeAreOneLineAndStatus2() {
+        assertThat(launcher().run(new String[] {"generate", "--count", "3", "--parallelism", "0"})).isEqualTo(2);
+        assertThat(launcher().run(new String[] {"reindex", "--after", "last"})).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "--parallelism needs a whole number from 1 to 1024, not '0'",
+                "--after needs a whole number from 0, not 'last'");
+    }
 }

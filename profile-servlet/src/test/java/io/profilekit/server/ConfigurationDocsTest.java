@@ -21,7 +21,7 @@ class ConfigurationDocsTest {
 
     private static final Path DOCS = Path.of("..", "docs", "configuration.md");
     private static final List<Class<?>> GROUPS = List.of(ServerSettings.class, DemoSettings.class, ApiSettings.class,
-            StoreSettings.class);
+            StoreSettings.class, BulkSettings.class);
 
     static List<Setting> settings() throws IllegalAccessException {
         List<Setting> settings = new ArrayList<>();

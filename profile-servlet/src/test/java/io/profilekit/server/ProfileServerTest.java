@@ -3,11 +3,11 @@ package io.profilekit.server;
 import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.memory.InMemoryProfileRepository;
-import io.profilekit.servlet.internal.ForwardingProfileRepository;
 import io.profilekit.servlet.internal.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

@@ -95,7 +95,8 @@ public final class CouchbaseDoctor {
         private final Cluster cluster;
         private final CouchbaseKeyspace keyspace = settings.keyspace();
         private final Failures failures = new Failures(settings.username());
-        private final Documents documents = new Documents(failures);
+        private final Documents documents = new Documents(failures, settings.durability(),
+                new WrittenTokens(settings.listingConsistency(), keyspace.profiles()));
         private final Statements statements = new Statements(keyspace);
         private final QueryRunner queries;
         private final Collection profiles;
@@ -103,7 +104,8 @@ public final class CouchbaseDoctor {
         ClusterChecks(Cluster cluster) {
             this.cluster = cluster;
             var scope = cluster.bucket(keyspace.bucket()).scope(keyspace.scope());
-            this.queries = QueryRunner.on(scope, settings.queryTimeout(), settings.ddlTimeout(), failures);
+            this.queries = QueryRunner.on(scope, settings.queryTimeout(), settings.ddlTimeout(), failures,
+                    documents.written());
             this.profiles = scope.collection(keyspace.profiles());
         }
 

@@ -1,5 +1,6 @@
 package io.profilekit.core.couchbase;
 
+import com.couchbase.client.core.msg.kv.DurabilityLevel;
 import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.Scope;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +60,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     private final RecordIdCounter counter;
     private final ServiceTokenStore serviceTokens;
     private final Maintenance maintenance;
+    private final Reindexing reindexing;
     private final Repairs repairs;
     private final Availability availability = new Availability();
     private volatile boolean closed;
@@ -78,8 +79,9 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
         this.writes = new ProfileWrites(profiles, images, documents, lookups, nicknames, reads, counter, repairs);
         this.pictures = new PictureDocuments(profiles, images, documents, reads);
         this.serviceTokens = new ServiceTokenStore(auth, documents);
-        this.maintenance = new Maintenance(cluster, keyspace, profiles, documents, lookups, nicknames, reads, counter,
-                queries, statements, documents.failures(), new Waiting(ddlTimeout));
+        this.maintenance = new Maintenance(cluster, keyspace, counter, queries, statements, documents.failures(),
+                new Waiting(ddlTimeout));
+        this.reindexing = new Reindexing(profiles, documents, lookups, nicknames, reads, counter, queries, statements);
     }
 
     /**
@@ -111,29 +113,38 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     private static CouchbaseProfileRepository open(CouchbaseSettings settings, boolean verifyKeyspace) {
         Cluster cluster = ClusterConnection.open(settings, verifyKeyspace);
         try {
-            return build(cluster, cluster, settings.keyspace(), settings.username(), settings.ddlTimeout());
+            return build(cluster, cluster, settings.keyspace(), settings);
         } catch (RuntimeException e) {
             cluster.disconnect();
             throw e;
         }
     }
 
-    /** A repository over a cluster you own; {@link #close()} leaves it connected. */
+    /**
+     * A repository over a cluster you own, with the settings' defaults (no durability, listings
+     * that wait for this repository's own writes); {@link #close()} leaves it connected.
+     */
     public static CouchbaseProfileRepository of(Cluster cluster, CouchbaseKeyspace keyspace) {
-        return build(null, Objects.requireNonNull(cluster, "cluster"), keyspace, null,
-                CouchbaseSettings.DEFAULT_DDL_TIMEOUT);
+        return build(null, Objects.requireNonNull(cluster, "cluster"), keyspace, null);
     }
 
+    /** @param settings {@code null} for the defaults */
     private static CouchbaseProfileRepository build(Cluster owned, Cluster cluster, CouchbaseKeyspace keyspace,
-            String username, Duration ddlTimeout) {
+            CouchbaseSettings settings) {
         Objects.requireNonNull(keyspace, "keyspace");
         Scope scope = cluster.bucket(keyspace.bucket()).scope(keyspace.scope());
-        Failures failures = new Failures(username);
+        Failures failures = new Failures(settings == null ? null : settings.username());
+        Duration ddlTimeout = settings == null ? CouchbaseSettings.DEFAULT_DDL_TIMEOUT : settings.ddlTimeout();
+        WrittenTokens written = new WrittenTokens(settings == null ? ListingConsistency.AT_PLUS
+                : settings.listingConsistency(), keyspace.profiles());
+        Documents documents = new Documents(failures, settings == null ? DurabilityLevel.NONE : settings.durability(),
+                written);
         return new CouchbaseProfileRepository(owned, cluster, keyspace,
                 scope.collection(keyspace.profiles()), scope.collection(keyspace.images()),
                 scope.collection(keyspace.auth()), scope.collection(keyspace.lookups()),
-                QueryRunner.on(scope, cluster.environment().timeoutConfig().queryTimeout(), ddlTimeout, failures),
-                new Documents(failures), ddlTimeout);
+                QueryRunner.on(scope, cluster.environment().timeoutConfig().queryTimeout(), ddlTimeout, failures,
+                        written),
+                documents, ddlTimeout);
     }
 
     @Override
@@ -228,14 +239,29 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
 
     /**
      * Writes the lookup documents of profiles that other tools stored (the seed's loader, a
-     * bulk import), pages through all profiles by SQL++ keyset, and moves the record id counter
-     * above them. Duplicate usernames in the data are reported, not resolved.
+     * bulk import): pages through the profiles above {@code after} by SQL++ keyset, writes each
+     * page's entries with up to {@code parallelism} profiles in flight, and moves the record id
+     * counter above them. Duplicate usernames are reported, and found by username as the profile
+     * with the lowest record id. Safe to run again, and to resume after the last record id a
+     * stopped run reported.
      *
-     * @param progress told the number of profiles done so far, after each page
+     * @param after the record id to resume after; 0 for every profile
+     * @param parallelism how many profiles may be in flight, at least 1
+     * @param progress told, after each page, what was done so far: its
+     *     {@link ReindexReport#lastRecordId()} is where to resume should the run stop
      */
-    public ReindexReport reindex(LongConsumer progress) {
+    public ReindexReport reindex(long after, int parallelism, Consumer<ReindexReport> progress) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
         ensureOpen();
-        return maintenance.reindex(progress);
+        return reindexing.run(after, parallelism, progress);
+    }
+
+    /** How many profiles have a record id above {@code after}: what a reindex from there has to do. */
+    public long countProfiles(long after) {
+        ensureOpen();
+        return reindexing.count(after);
     }
 
     /** One key-value read in the profiles' collection: the path every read route takes. */

@@ -1,5 +1,6 @@
 package io.profilekit.core.couchbase;
 
+import com.couchbase.client.core.msg.kv.DurabilityLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,6 +45,8 @@ public final class CouchbaseSettings {
     private final Duration connectTimeout;
     private final Duration ddlTimeout;
     private final boolean wanDevelopment;
+    private final DurabilityLevel durability;
+    private final ListingConsistency listingConsistency;
     private final Path trustCertificate;
 
     private CouchbaseSettings(Builder builder) {
@@ -56,6 +59,8 @@ public final class CouchbaseSettings {
         queryTimeout = orDefault(builder.queryTimeout, DEFAULT_QUERY_TIMEOUT, WAN_QUERY_TIMEOUT);
         connectTimeout = orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT, WAN_CONNECT_TIMEOUT);
         ddlTimeout = builder.ddlTimeout;
+        durability = builder.durability;
+        listingConsistency = builder.listingConsistency;
         trustCertificate = builder.trustCertificate;
     }
 
@@ -110,6 +115,16 @@ public final class CouchbaseSettings {
         return ddlTimeout;
     }
 
+    /** The durability of every profile and lookup write; {@link DurabilityLevel#NONE} unless set. */
+    public DurabilityLevel durability() {
+        return durability;
+    }
+
+    /** What a listing waits for; {@link ListingConsistency#AT_PLUS} unless set. */
+    public ListingConsistency listingConsistency() {
+        return listingConsistency;
+    }
+
     /** Whether the SDK's {@code wan-development} profile applies. */
     public boolean wanDevelopment() {
         return wanDevelopment;
@@ -136,6 +151,8 @@ public final class CouchbaseSettings {
         private Duration connectTimeout;
         private Duration ddlTimeout = DEFAULT_DDL_TIMEOUT;
         private boolean wanDevelopment;
+        private DurabilityLevel durability = DurabilityLevel.NONE;
+        private ListingConsistency listingConsistency = ListingConsistency.AT_PLUS;
         private Path trustCertificate;
 
         private Builder(String connectionString) {
@@ -180,6 +197,23 @@ public final class CouchbaseSettings {
         /** Default 5 minutes. */
         public Builder ddlTimeout(Duration value) {
             ddlTimeout = positive(value, "ddlTimeout");
+            return this;
+        }
+
+        /**
+         * The durability of every profile and lookup write: {@code NONE} (the default: acknowledged
+         * once in the active node's memory), {@code MAJORITY} (in memory on a majority of
+         * replicas), {@code MAJORITY_AND_PERSIST_TO_ACTIVE}, or {@code PERSIST_TO_MAJORITY} (on
+         * disk on a majority). Each level adds a replication or disk round trip to every write.
+         */
+        public Builder durability(DurabilityLevel value) {
+            durability = Objects.requireNonNull(value, "durability");
+            return this;
+        }
+
+        /** What a listing waits for; see {@link ListingConsistency}. */
+        public Builder listingConsistency(ListingConsistency value) {
+            listingConsistency = Objects.requireNonNull(value, "listingConsistency");
             return this;
         }
 

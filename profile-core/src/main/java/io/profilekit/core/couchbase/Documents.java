@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * Key-value operations on JSON documents as bytes ({@link RawJsonTranscoder}: stored bytes in,
@@ -43,20 +42,25 @@ final class Documents {
 
     private final Failures failures;
     private final DurabilityLevel durability;
-    private final Consumer<MutationResult> written;
+    private final WrittenTokens written;
 
     /**
      * @param durability applied to every write
-     * @param written told of every write to a document, for the listing's consistency
+     * @param written told of every write, for the listing's consistency
      */
-    Documents(Failures failures, DurabilityLevel durability, Consumer<MutationResult> written) {
+    Documents(Failures failures, DurabilityLevel durability, WrittenTokens written) {
         this.failures = failures;
         this.durability = durability;
         this.written = written;
     }
 
+    /** Without durability, for listings that wait for every write. */
     Documents(Failures failures) {
-        this(failures, DurabilityLevel.NONE, result -> { });
+        this(failures, DurabilityLevel.NONE, new WrittenTokens(ListingConsistency.REQUEST_PLUS, ""));
+    }
+
+    WrittenTokens written() {
+        return written;
     }
 
     /** The repository's exception for an SDK error of an operation outside this class. */
@@ -122,7 +126,7 @@ final class Documents {
         try {
             MutationResult result = collection.insert(key, json, InsertOptions.insertOptions()
                     .transcoder(RawJsonTranscoder.INSTANCE).expiry(expiry).durability(durability));
-            written.accept(result);
+            written.written(collection.name(), result);
             return result.cas();
         } catch (DocumentExistsException e) {
             throw e;
@@ -151,7 +155,7 @@ final class Documents {
         try {
             MutationResult result = collection.replace(key, json, ReplaceOptions.replaceOptions()
                     .cas(cas).transcoder(RawJsonTranscoder.INSTANCE).expiry(expiry).durability(durability));
-            written.accept(result);
+            written.written(collection.name(), result);
             return result.cas();
         } catch (CasMismatchException | DocumentNotFoundException e) {
             throw e;
@@ -172,7 +176,8 @@ final class Documents {
      */
     void remove(Collection collection, String key, long cas) {
         try {
-            written.accept(collection.remove(key, RemoveOptions.removeOptions().cas(cas).durability(durability)));
+            written.written(collection.name(),
+                    collection.remove(key, RemoveOptions.removeOptions().cas(cas).durability(durability)));
         } catch (CasMismatchException | DocumentNotFoundException e) {
             throw e;
         } catch (CouchbaseException e) {

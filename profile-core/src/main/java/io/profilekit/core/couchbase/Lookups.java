@@ -162,18 +162,41 @@ final class Lookups {
         });
     }
 
-    /** Writes the permanent entry of a profile other tools stored, unless another profile's entry exists. */
+    /**
+     * Writes the permanent entry of a profile other tools stored. When several profiles hold
+     * the username, the entry names the one with the lowest record id.
+     *
+     * @return false when another profile holds the username too
+     */
     boolean indexUsername(String username, long recordId, Holders holders) {
-        Claim claim;
-        try {
-            claim = claimUsername(username, recordId, holders);
-        } catch (ProfileConflictException taken) {
-            return username(username).map(Entry::owner).filter(owner -> owner == recordId).isPresent();
+        String key = Keys.username(username);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Claim claim;
+            try {
+                claim = claimUsername(username, recordId, holders);
+            } catch (ProfileConflictException taken) {
+                Optional<GetResult> found = documents.get(collection, key);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                Entry held = entry(found.get());
+                if (held.owner() == recordId) {
+                    return true;
+                }
+                if (held.owner() > recordId && !held.pending()) {
+                    try {
+                        documents.replace(collection, key, permanent(recordId), held.cas());
+                    } catch (CasMismatchException | DocumentNotFoundException changed) {
+                        continue;
+                    }
+                }
+                return false;
+            }
+            if (confirm(claim)) {
+                return true;
+            }
         }
-        if (!confirm(claim)) {
-            throw new StoreUnavailableException("the username '" + username + "' is contended; try again");
-        }
-        return true;
+        throw new StoreUnavailableException("the username '" + username + "' is contended; try again");
     }
 
     private static byte[] pending(long recordId) {

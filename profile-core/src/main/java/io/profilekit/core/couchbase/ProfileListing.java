@@ -116,7 +116,7 @@ final class ProfileListing {
             parameters.put("email", query.email());
             statement = statements.listByEmail;
         }
-        List<String> keys = queries.rows(statement, parameters, String.class);
+        List<String> keys = queries.listing(statement, parameters, String.class);
         OptionalLong cursor = keys.size() > query.limit()
                 ? OptionalLong.of(Keys.recordIdOf(keys.get(query.limit() - 1)))
                 : OptionalLong.empty();

@@ -17,9 +17,12 @@ interface QueryRunner {
     /**
      * Runs a prepared statement ({@code adhoc(false)}) and reads each row as {@code type}. The
      * index is brought up to date with every write made before the statement (request_plus),
-     * so a listing never misses a profile that was already created.
+     * so maintenance never misses a profile, whoever wrote it.
      */
     <T> List<T> rows(String statement, JsonObject parameters, Class<T> type);
+
+    /** {@link #rows}, with the listing's consistency ({@link ListingConsistency}). */
+    <T> List<T> listing(String statement, JsonObject parameters, Class<T> type);
 
     /** Reads the system catalog ({@code system:indexes}) once, unprepared: it has no index to wait for. */
     List<JsonObject> catalog(String statement, JsonObject parameters);
@@ -33,16 +36,25 @@ interface QueryRunner {
     void execute(String statement);
 
     /** Statements run in {@code scope}, where collection names resolve. */
-    static QueryRunner on(Scope scope, Duration timeout, Duration ddlTimeout, Failures failures) {
+    static QueryRunner on(Scope scope, Duration timeout, Duration ddlTimeout, Failures failures,
+            WrittenTokens consistency) {
         return new QueryRunner() {
             @Override
             public <T> List<T> rows(String statement, JsonObject parameters, Class<T> type) {
+                return run(statement, QueryOptions.queryOptions().parameters(parameters)
+                        .scanConsistency(QueryScanConsistency.REQUEST_PLUS), type);
+            }
+
+            @Override
+            public <T> List<T> listing(String statement, JsonObject parameters, Class<T> type) {
+                QueryOptions options = QueryOptions.queryOptions().parameters(parameters);
+                consistency.apply(options);
+                return run(statement, options, type);
+            }
+
+            private <T> List<T> run(String statement, QueryOptions options, Class<T> type) {
                 try {
-                    return scope.query(statement, QueryOptions.queryOptions()
-                            .parameters(parameters)
-                            .adhoc(false)
-                            .scanConsistency(QueryScanConsistency.REQUEST_PLUS)
-                            .timeout(timeout)).rowsAs(type);
+                    return scope.query(statement, options.adhoc(false).timeout(timeout)).rowsAs(type);
                 } catch (CouchbaseException e) {
                     throw failures.translate(e);
                 }

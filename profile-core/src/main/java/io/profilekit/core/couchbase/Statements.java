@@ -15,6 +15,7 @@ final class Statements {
     final String list;
     final String listByEmail;
     final String highestRecordId;
+    final String countAfter;
     /** Each index's name and the statement that creates it, built at once (never deferred). */
     final Map<String, String> indexes;
     /** The state of the named indexes ({@code $names}) of the profiles' collection. */
@@ -28,6 +29,7 @@ final class Statements {
         listByEmail = "SELECT RAW META(p).id" + from
                 + " AND p.email = $email AND p.record_id > $after ORDER BY p.record_id LIMIT $limit";
         highestRecordId = "SELECT RAW MAX(p.record_id)" + from + " AND p.record_id IS NOT MISSING";
+        countAfter = "SELECT RAW COUNT(*)" + from + " AND p.record_id > $after";
         String partial = " WHERE META().id LIKE \"" + Keys.PROFILE_PREFIX + "%\" WITH {\"defer_build\": false}";
         indexes = new LinkedHashMap<>();
         indexes.put("profilekit_by_record_id",

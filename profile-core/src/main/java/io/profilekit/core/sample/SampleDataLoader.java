@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 /**
@@ -18,8 +20,10 @@ import java.util.function.LongConsumer;
  * each profile is created (the repository assigns its record id), then its avatar is stored
  * as its picture. A username that is already taken is replaced by another free one.
  *
- * <p>People are generated on every core in parallel and written in index order, so the same
- * seed loads the same data into an empty store, whatever the machine.
+ * <p>People are generated on every core in parallel. Written one at a time, they are written in
+ * index order, so the same seed loads the same data into an empty store, whatever the machine;
+ * written with more operations in flight (for a remote store, where each write waits a round
+ * trip), the people are the same but their record ids follow the order the writes finish in.
  */
 public final class SampleDataLoader {
 
@@ -38,38 +42,56 @@ public final class SampleDataLoader {
     }
 
     /**
-     * Creates the people at indexes {@code 0 .. count-1}.
+     * Creates the people at indexes {@code 0 .. count-1}, one at a time, in index order.
      *
      * @param withPictures whether to store an avatar for each profile
      * @param progress told the number of profiles written so far, after each one
      * @return the number of profiles created
      */
     public long load(long count, boolean withPictures, LongConsumer progress) {
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "profilekit-sample-data");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ThreadLocal<SampleProfileGenerator> generators =
-                ThreadLocal.withInitial(() -> new SampleProfileGenerator(seed));
+        return load(count, withPictures, 1, progress);
+    }
+
+    /**
+     * Creates the people at indexes {@code 0 .. count-1}, with up to {@code parallelism}
+     * profiles being written at once.
+     *
+     * @param parallelism how many profiles may be in flight; 1 writes them in index order
+     * @param progress told the number of profiles written so far, after each one; never
+     *     concurrently
+     * @return the number of profiles created
+     * @throws RuntimeException the first failure of a write, once the writes in flight ended
+     */
+    public long load(long count, boolean withPictures, int parallelism, LongConsumer progress) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        ExecutorService generators = pool(Runtime.getRuntime().availableProcessors(), "profilekit-sample-data");
+        ExecutorService writers = parallelism == 1 ? null : pool(parallelism, "profilekit-sample-writer");
+        Writes writes = new Writes(parallelism, progress);
+        ThreadLocal<SampleProfileGenerator> generated = ThreadLocal.withInitial(() -> new SampleProfileGenerator(seed));
         try {
-            for (long first = 0; first < count; first += BATCH) {
+            for (long first = 0; first < count && writes.failure() == null; first += BATCH) {
                 List<Future<SampleProfile>> batch = new ArrayList<>(BATCH);
                 for (long index = first; index < Math.min(first + BATCH, count); index++) {
                     long i = index;
-                    batch.add(workers.submit(() -> withPictures
-                            ? generators.get().generate(i)
-                            : new SampleProfile(generators.get().profile(i), null)));
+                    batch.add(generators.submit(() -> withPictures
+                            ? generated.get().generate(i)
+                            : new SampleProfile(generated.get().profile(i), null)));
                 }
-                for (int i = 0; i < batch.size(); i++) {
-                    SampleProfile sample = batch.get(i).get();
-                    StoredProfile stored = createWithFreeUsername(sample.profile());
-                    if (sample.picture() != null) {
-                        repository.putPicture(stored.recordId(), sample.picture());
+                for (Future<SampleProfile> sample : batch) {
+                    SampleProfile person = sample.get();
+                    if (writers == null) {
+                        writes.write(() -> store(person));
+                    } else {
+                        writes.acquire();
+                        writers.execute(() -> writes.write(() -> store(person)));
                     }
-                    progress.accept(first + i + 1);
                 }
+            }
+            writes.awaitAll();
+            if (writes.failure() != null) {
+                throw writes.failure();
             }
             return count;
         } catch (InterruptedException e) {
@@ -78,7 +100,73 @@ public final class SampleDataLoader {
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not generate sample data", e.getCause());
         } finally {
-            workers.shutdownNow();
+            generators.shutdownNow();
+            if (writers != null) {
+                writers.shutdownNow();
+            }
+        }
+    }
+
+    private void store(SampleProfile sample) {
+        StoredProfile stored = createWithFreeUsername(sample.profile());
+        if (sample.picture() != null) {
+            repository.putPicture(stored.recordId(), sample.picture());
+        }
+    }
+
+    private static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The writes in flight: at most {@code parallelism}, counted as they end, the first failure kept. */
+    private static final class Writes {
+        private final int parallelism;
+        private final Semaphore slots;
+        private final LongConsumer progress;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private long done;
+
+        Writes(int parallelism, LongConsumer progress) {
+            this.parallelism = parallelism;
+            this.slots = new Semaphore(parallelism);
+            this.progress = progress;
+        }
+
+        void acquire() throws InterruptedException {
+            slots.acquire();
+        }
+
+        /** Runs one write (a slot was acquired when parallel) and tells the progress. */
+        void write(Runnable write) {
+            try {
+                if (failure.get() == null) {
+                    write.run();
+                    synchronized (this) {
+                        progress.accept(++done);
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                if (parallelism > 1) {
+                    slots.release();
+                }
+            }
+        }
+
+        void awaitAll() throws InterruptedException {
+            if (parallelism > 1) {
+                slots.acquire(parallelism);
+                slots.release(parallelism);
+            }
+        }
+
+        RuntimeException failure() {
+            return failure.get();
         }
     }
 

@@ -44,6 +44,11 @@ class CouchbaseQueriesTest {
             }
 
             @Override
+            public <T> List<T> listing(String statement, JsonObject parameters, Class<T> type) {
+                return rows(statement, parameters, type);
+            }
+
+            @Override
             public List<JsonObject> catalog(String statement, JsonObject parameters) {
                 calls.add(new Call(statement, parameters));
                 return parameters.getArray("names").toList().stream()
@@ -84,7 +89,7 @@ class CouchbaseQueriesTest {
         answers.add(List.of("user_data:424242"));
         answers.add(List.of());
         repository.init();
-        repository.reindex(done -> { });
+        repository.reindex(0, 4, done -> { });
 
         assertThat(repository.findByNickname(HOSTILE_EMAIL, 10)).extracting(StoredProfile::recordId)
                 .as("reindex read the hostile profile").containsExactly(424242L);
@@ -149,7 +154,7 @@ class CouchbaseQueriesTest {
         answers.add(List.of("user_data:1", "user_data:2", "user_data:3"));
         answers.add(List.of());
 
-        ReindexReport report = repository.reindex(done -> { });
+        ReindexReport report = repository.reindex(0, 4, done -> { });
 
         assertThat(report.profiles()).isEqualTo(3);
         assertThat(report.duplicateUsernames()).containsExactly("ada");

@@ -66,7 +66,7 @@ class CouchbaseServerTest {
         putRaw("user_data:1", "{\"record_id\": 1, \"user_id\": \"ada\", \"nickname\": \"alovelace\"}");
         putRaw("user_data:2", "{\"record_id\": 2, \"user_id\": \"grace\", \"nickname\": \"ghopper\"}");
 
-        ReindexReport report = repository.reindex(done -> { });
+        ReindexReport report = repository.reindex(0, 4, done -> { });
 
         assertThat(report.profiles()).isEqualTo(2);
         assertThat(repository.findByUsername("ada")).isPresent();

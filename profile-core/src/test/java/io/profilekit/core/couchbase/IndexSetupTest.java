@@ -34,6 +34,11 @@ class IndexSetupTest {
         }
 
         @Override
+        public <T> List<T> listing(String statement, JsonObject parameters, Class<T> type) {
+            throw new AssertionError("index setup lists nothing");
+        }
+
+        @Override
         public List<JsonObject> catalog(String statement, JsonObject parameters) {
             String state = states.size() > 1 ? states.poll() : states.peek();
             return NAMES.stream().map(name -> JsonObject.create().put("name", name).put("state", state)).toList();

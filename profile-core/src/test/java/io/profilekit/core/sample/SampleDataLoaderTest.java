@@ -1,12 +1,18 @@
 package io.profilekit.core.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.profilekit.core.ForwardingProfileRepository;
+import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.memory.InMemoryProfileRepository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SampleDataLoaderTest {
@@ -63,5 +69,56 @@ class SampleDataLoaderTest {
         }
 
         assertThat(progress).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void loadsTheSamePeopleWithManyWritesInFlight() {
+        List<String> sequential;
+        List<String> parallel;
+        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+            new SampleDataLoader(repository, 7).load(300, false, n -> { });
+            sequential = emails(repository);
+        }
+        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+            new SampleDataLoader(repository, 7).load(300, false, 16, n -> { });
+            parallel = emails(repository);
+        }
+
+        assertThat(parallel).hasSize(300).containsExactlyInAnyOrderElementsOf(sequential);
+    }
+
+    @Test
+    void reportsProgressOncePerProfileWithManyWritesInFlight() {
+        List<Long> progress = new ArrayList<>();
+        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+            new SampleDataLoader(repository, 1).load(100, false, 8, progress::add);
+        }
+
+        assertThat(progress).hasSize(100).isSorted().endsWith(100L);
+    }
+
+    @Test
+    void theFirstFailedWriteEndsTheLoadAndIsRaised() {
+        StoreUnavailableException down = new StoreUnavailableException("down");
+        AtomicInteger creates = new AtomicInteger();
+        try (InMemoryProfileRepository memory = new InMemoryProfileRepository()) {
+            ProfileRepository failing = new ForwardingProfileRepository(memory) {
+                @Override
+                public StoredProfile create(Profile profile) {
+                    if (creates.incrementAndGet() > 50) {
+                        throw down;
+                    }
+                    return super.create(profile);
+                }
+            };
+
+            assertThatThrownBy(() -> new SampleDataLoader(failing, 1).load(1000, false, 8, n -> { })).isSameAs(down);
+            assertThat(creates.get()).isLessThan(1000);
+        }
+    }
+
+    private static List<String> emails(InMemoryProfileRepository repository) {
+        return repository.list(ProfileQuery.first(1000)).items().stream()
+                .map(stored -> stored.profile().email()).toList();
     }
 }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.memory.InMemoryProfileRepository;

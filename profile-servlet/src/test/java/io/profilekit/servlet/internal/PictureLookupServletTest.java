@@ -4,6 +4,7 @@ import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.StoredPicture;

@@ -3,6 +3,7 @@ package io.profilekit.servlet.internal;
 import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileTooLargeException;
 import io.profilekit.core.StoreUnavailableException;

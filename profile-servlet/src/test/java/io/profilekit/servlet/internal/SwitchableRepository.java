@@ -1,5 +1,6 @@
 package io.profilekit.servlet.internal;
 
+import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.ProfileRepository;
 
 /**
@@ -24,7 +25,7 @@ public final class SwitchableRepository extends ForwardingProfileRepository {
     }
 
     @Override
-    ProfileRepository delegate() {
+    protected ProfileRepository delegate() {
         return current;
     }
 }

@@ -1,13 +1,5 @@
-package io.profilekit.servlet.internal;
+package io.profilekit.core;
 
-import io.profilekit.core.Page;
-import io.profilekit.core.Profile;
-import io.profilekit.core.ProfilePicture;
-import io.profilekit.core.ProfileQuery;
-import io.profilekit.core.ProfileRepository;
-import io.profilekit.core.StoredPicture;
-import io.profilekit.core.StoredProfile;
-import io.profilekit.core.Version;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +13,7 @@ public class ForwardingProfileRepository implements ProfileRepository {
     }
 
     /** Where calls go; overridden to switch repositories while a server runs. */
-    ProfileRepository delegate() {
+    protected ProfileRepository delegate() {
         return delegate;
     }
 
