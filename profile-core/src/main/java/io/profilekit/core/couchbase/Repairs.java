@@ -2,6 +2,7 @@ package io.profilekit.core.couchbase;
 
 import io.profilekit.core.Profile;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,12 +120,19 @@ final class Repairs implements AutoCloseable {
     }
 
     private void submit(String what, BooleanSupplier repair, long deadline, Duration every) {
-        if (executor.isShutdown() || pending.incrementAndGet() > MAX_PENDING) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        if (pending.incrementAndGet() > MAX_PENDING) {
             pending.decrementAndGet();
             LOG.warn("Dropped a repair ({}): too many are waiting", what);
             return;
         }
-        executor.schedule(() -> run(what, repair, deadline, every), every.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            executor.schedule(() -> run(what, repair, deadline, every), every.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            pending.decrementAndGet();
+        }
     }
 
     private void run(String what, BooleanSupplier repair, long deadline, Duration every) {
