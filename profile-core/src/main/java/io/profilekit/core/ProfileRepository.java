@@ -75,7 +75,7 @@ public interface ProfileRepository extends AutoCloseable {
     }
 
     /** How often {@link #update} reads again when other writers keep getting in first. */
-    int UPDATE_ATTEMPTS = 16;
+    int UPDATE_ATTEMPTS = 32;
 
     /**
      * Read-modify-write: reads the profile, applies {@code change} to it and replaces it with

@@ -81,16 +81,22 @@ final class PictureDocuments {
         throw ProfileWrites.contended(recordId);
     }
 
+    /** Writes the image document: an insert first (most pictures are new), a CAS replace of one that exists. */
     private long write(long pictureId, byte[] json) {
         String key = Keys.image(pictureId);
         for (int attempt = 0; attempt < ProfileWrites.RACE_ATTEMPTS; attempt++) {
-            Optional<GetResult> existing = documents.get(images, key);
             try {
-                return existing.isPresent()
-                        ? documents.replace(images, key, json, existing.get().cas())
-                        : documents.insert(images, key, json);
-            } catch (DocumentExistsException | CasMismatchException | DocumentNotFoundException raced) {
-                // another writer got there between the read and the write: read again
+                return documents.insert(images, key, json);
+            } catch (DocumentExistsException exists) {
+                Optional<GetResult> existing = documents.get(images, key);
+                if (existing.isEmpty()) {
+                    continue;
+                }
+                try {
+                    return documents.replace(images, key, json, existing.get().cas());
+                } catch (CasMismatchException | DocumentNotFoundException raced) {
+                    // another writer got there between the read and the write: try again
+                }
             }
         }
         throw new StoreUnavailableException("picture " + pictureId + " is changing too often; try again");
