@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,12 @@ public final class ProfileRules {
         length(problems, "state", profile.state(), 64);
         length(problems, "zip_code", profile.zipCode(), 16);
         length(problems, "phone", profile.phone(), 32);
+        profile.attributes().forEach((name, value) -> {
+            if (!isWellFormed(name) || !isWellFormed(value)) {
+                problems.add("attribute '" + printable(name)
+                        + "' holds text that is not valid Unicode (a lone surrogate)");
+            }
+        });
         if (!problems.isEmpty()) {
             throw new InvalidProfileException(String.join("; ", problems));
         }
@@ -103,7 +110,42 @@ public final class ProfileRules {
             problems.add(field + " must be at most " + max + " characters");
         } else if (value.chars().anyMatch(Character::isISOControl)) {
             problems.add(field + " must not contain control characters");
+        } else if (!isWellFormed(value)) {
+            problems.add(field + " is not valid Unicode (a lone surrogate)");
         }
+    }
+
+    /** Whether every string in the value, nested ones and keys included, pairs its surrogates. */
+    private static boolean isWellFormed(Object value) {
+        if (value instanceof String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (paired) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream()
+                    .allMatch(entry -> isWellFormed(entry.getKey()) && isWellFormed(entry.getValue()));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().allMatch(ProfileRules::isWellFormed);
+        }
+        return true;
+    }
+
+    /** The name with lone surrogates shown as U+FFFD, for a message. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> out.appendCodePoint(
+                c <= 0xFFFF && Character.isSurrogate((char) c) ? 0xFFFD : c));
+        return out.toString();
     }
 
     private static boolean isPastDate(String text) {

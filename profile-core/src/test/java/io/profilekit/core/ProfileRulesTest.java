@@ -70,4 +70,24 @@ class ProfileRulesTest {
                 .hasMessage("email is not an e-mail address; name must be at most 200 characters; "
                         + "city must not contain control characters");
     }
+
+    @Test
+    void refusesALoneSurrogateInAField() {
+        assertThatThrownBy(() -> ProfileRules.checkWritable(valid().name("Ada \ud800").build()))
+                .isInstanceOf(InvalidProfileException.class).hasMessageContaining("name is not valid Unicode");
+    }
+
+    @Test
+    void refusesALoneSurrogateNestedInAnAttribute() {
+        Profile profile = valid().attribute("tags", java.util.List.of("ok", "\udc00")).build();
+
+        assertThatThrownBy(() -> ProfileRules.checkWritable(profile))
+                .isInstanceOf(InvalidProfileException.class).hasMessageContaining("attribute 'tags'");
+    }
+
+    @Test
+    void acceptsAPairedSurrogate() {
+        assertThatCode(() -> ProfileRules.checkWritable(valid().name("Ada \ud83d\ude00").build()))
+                .doesNotThrowAnyException();
+    }
 }

@@ -27,6 +27,10 @@ public abstract class ApiServlet extends HttpServlet {
     @Override
     protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
+            if (request.getRequestURI().indexOf(';') >= 0) {
+                // Containers drop path parameters before routing: /profiles/;x would list.
+                throw HttpProblem.badRequest("path parameters (';') are not accepted");
+            }
             Route route = Route.of(request).orElseThrow(() -> HttpProblem.notFound("no route matches "
                     + request.getRequestURI()));
             if (!route.allows(request.getMethod())) {

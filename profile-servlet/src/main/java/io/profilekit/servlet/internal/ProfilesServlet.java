@@ -13,6 +13,7 @@ import io.profilekit.servlet.internal.http.HttpProblem;
 import io.profilekit.servlet.internal.http.JsonResponses;
 import io.profilekit.servlet.internal.http.ListingParameters;
 import io.profilekit.servlet.internal.http.PathParameters;
+import io.profilekit.servlet.internal.http.QueryString;
 import io.profilekit.servlet.internal.http.RequestBodies;
 import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,7 +88,7 @@ public final class ProfilesServlet extends ApiServlet {
     }
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProfileQuery query = ListingParameters.parse(request.getParameterMap());
+        ProfileQuery query = ListingParameters.parse(QueryString.parse(request.getQueryString()));
         Page<StoredProfile> page = repository.list(query);
         String next = page.next().isPresent()
                 ? ListingParameters.nextPage(profilesUrl(request), query, page.next().getAsLong())

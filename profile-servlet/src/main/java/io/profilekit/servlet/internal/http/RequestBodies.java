@@ -18,7 +18,12 @@ public final class RequestBodies {
      */
     public static byte[] read(HttpServletRequest request, String what, int max) throws IOException {
         refuseDeclaredOver(request, what, max);
-        byte[] body = request.getInputStream().readNBytes(max + 1);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(max + 1);
+        } catch (IOException e) {
+            throw HttpProblem.badRequest("the body ended before its Content-Length, or did not arrive in time");
+        }
         if (body.length > max) {
             throw HttpProblem.tooLarge(what, max);
         }
@@ -33,16 +38,26 @@ public final class RequestBodies {
     }
 
     /**
-     * Requires the body's media type (parameters such as {@code charset} aside).
+     * Requires the body's media type, read from the header as sent (a container's own parsing
+     * fails on an unknown charset); a {@code charset} parameter, if any, must be UTF-8, as JSON
+     * is.
      *
      * @throws HttpProblem 415 naming the type the route takes
      */
     public static void requireMediaType(HttpServletRequest request, String mediaType) {
-        String declared = request.getContentType();
-        String base = declared == null ? "" : declared.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!base.equals(mediaType)) {
+        String declared = request.getHeader("Content-Type");
+        String[] parts = declared == null ? new String[] {""} : declared.split(";");
+        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals(mediaType)) {
             throw HttpProblem.unsupportedMediaType("the body must be " + mediaType
                     + (declared == null ? "; the request has no Content-Type" : ", not " + declared));
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].trim().equalsIgnoreCase("charset") && (parameter.length < 2
+                    || !parameter[1].trim().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+                throw HttpProblem.unsupportedMediaType("the body must be " + mediaType + " in UTF-8, not "
+                        + declared);
+            }
         }
     }
 }
