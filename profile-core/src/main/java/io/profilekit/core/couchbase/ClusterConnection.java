@@ -95,7 +95,8 @@ final class ClusterConnection {
         if (settings.trustCertificate().isEmpty()) {
             return List.of();
         }
-        List<X509Certificate> trusted = new ArrayList<>(SecurityConfig.defaultCaCertificates());
+        List<X509Certificate> defaults = SecurityConfig.defaultCaCertificates();
+        List<X509Certificate> trusted = new ArrayList<>(defaults);
         try (InputStream in = Files.newInputStream(settings.trustCertificate().get())) {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             factory.generateCertificates(in).forEach(certificate -> trusted.add((X509Certificate) certificate));
@@ -103,7 +104,7 @@ final class ClusterConnection {
             throw new IllegalArgumentException("cannot read the CA certificate " + settings.trustCertificate().get()
                     + ": " + firstLine(e.getMessage()), e);
         }
-        if (trusted.size() == SecurityConfig.defaultCaCertificates().size()) {
+        if (trusted.size() == defaults.size()) {
             throw new IllegalArgumentException("the CA certificate file " + settings.trustCertificate().get()
                     + " holds no PEM certificate");
         }

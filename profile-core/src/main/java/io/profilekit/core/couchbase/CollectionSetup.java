@@ -55,14 +55,14 @@ final class CollectionSetup {
         }
         Set<String> existing = manifest.map(scopes -> scopes.getOrDefault(keyspace.scope(), Set.of()))
                 .orElse(Set.of());
-        for (String name : KeyspaceCheck.collections(keyspace)) {
+        for (String name : keyspace.collections()) {
             if (!CouchbaseKeyspace.DEFAULT.equals(name) && !existing.contains(name)
                     && create(() -> manager.createCollection(keyspace.scope(), name),
                             "collection '" + keyspace.scope() + "." + name + "'", manifest.isPresent(), progress)) {
                 created.add(name);
             }
         }
-        for (String name : KeyspaceCheck.collections(keyspace)) {
+        for (String name : keyspace.collections()) {
             awaitKeyValue(name, progress);
         }
         return created;

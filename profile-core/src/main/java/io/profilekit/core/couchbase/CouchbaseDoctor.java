@@ -111,7 +111,7 @@ public final class CouchbaseDoctor {
 
         void run() {
             boolean keyspaceOk = true;
-            for (String name : KeyspaceCheck.collections(keyspace)) {
+            for (String name : keyspace.collections()) {
                 keyspaceOk &= collection(name);
             }
             if (!keyspaceOk) {

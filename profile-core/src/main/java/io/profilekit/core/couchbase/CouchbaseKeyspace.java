@@ -1,5 +1,8 @@
 package io.profilekit.core.couchbase;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +56,11 @@ public record CouchbaseKeyspace(String bucket, String scope, String profiles, St
     public boolean isDefaultCollection() {
         return DEFAULT.equals(scope) && DEFAULT.equals(profiles) && DEFAULT.equals(images)
                 && DEFAULT.equals(auth) && DEFAULT.equals(lookups);
+    }
+
+    /** The distinct collections, the profiles' first: one name when all share a collection. */
+    public Set<String> collections() {
+        return new LinkedHashSet<>(List.of(profiles, images, auth, lookups));
     }
 
     private static void check(String what, String name, Pattern pattern) {

@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Reads by id are one KV get whose stored bytes are handed on unparsed.</li>
  *   <li>Versions are CAS values. Creates {@code insert}; replaces and deletes name the CAS they
  *       expect, so a concurrent change fails the write instead of being overwritten.</li>
- *   <li>Usernames and nicknames are found through lookup documents, also by KV (see
- *       docs/couchbase.md); a username is unique because its lookup document can only be
- *       inserted once.</li>
+ *   <li>Usernames and nicknames are found through lookup documents, also by KV, in a
+ *       collection of their own (see docs/couchbase.md); a username is unique because its
+ *       lookup document can only be inserted once, and a claim a failed write left expires on
+ *       the server.</li>
  *   <li>SQL++ serves only what KV cannot: listing all profiles or by e-mail, and the
  *       {@link #init()} and {@link #reindex} maintenance. Statements are constant text with
  *       named parameters, prepared.</li>
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each job is a class of its own in this package ({@code ProfileReads},
  * {@code ProfileListing}, {@code ProfileWrites}, {@code PictureDocuments}, {@code Lookups},
- * {@code RecordIdCounter}, {@code ServiceTokenStore}, {@code Maintenance}); this class only
+ * {@code Nicknames}, {@code Repairs}, {@code RecordIdCounter}, {@code ServiceTokenStore},
+ * {@code Maintenance}, {@code Reindexing}; docs/architecture.md lists them all); this class only
  * holds them together. Open one per process with {@link #connect}, or build one over a
  * {@link Cluster} you own with {@link #of(Cluster, CouchbaseKeyspace)}. Thread-safe.
  */

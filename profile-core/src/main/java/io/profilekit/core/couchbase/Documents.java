@@ -235,8 +235,7 @@ final class Documents {
         } catch (DocumentNotFoundException e) {
             return Optional.empty();
         } catch (CouchbaseException e) {
-            failures.translate(ambiguous);
-            throw new UnsettledWriteException(ambiguous);
+            throw failures.unsettled(ambiguous);
         }
     }
 }

@@ -64,6 +64,16 @@ final class Failures {
         return translated;
     }
 
+    /**
+     * The exception for a write the SDK gave up on and that could not be read back either;
+     * logged once, like every other failure.
+     */
+    UnsettledWriteException unsettled(CouchbaseException ambiguous) {
+        UnsettledWriteException unsettled = new UnsettledWriteException(ambiguous);
+        LOG.warn("{} ({})", unsettled.getMessage(), describe(ambiguous));
+        return unsettled;
+    }
+
     private String message(CouchbaseException error) {
         if (error instanceof TimeoutException timeout) {
             Set<RetryReason> reasons = retryReasons(timeout);

@@ -10,10 +10,8 @@ import com.couchbase.client.java.kv.GetOptions;
 import com.couchbase.client.java.kv.RemoveOptions;
 import io.profilekit.core.StoreUnavailableException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +38,9 @@ final class KeyspaceCheck {
         this.problems = problems;
     }
 
-    /** The distinct collections of a keyspace, profiles' first. */
-    static Set<String> collections(CouchbaseKeyspace keyspace) {
-        return new LinkedHashSet<>(List.of(keyspace.profiles(), keyspace.images(), keyspace.auth(), keyspace.lookups()));
-    }
-
     /** @throws StoreUnavailableException naming the first scope, collection or permission missing */
     void verify() {
-        for (String name : collections(settings.keyspace())) {
+        for (String name : settings.keyspace().collections()) {
             verify(name);
         }
     }
@@ -106,7 +99,7 @@ final class KeyspaceCheck {
         if (!CouchbaseKeyspace.DEFAULT.equals(keyspace.scope())) {
             names.add("scope '" + keyspace.scope() + "'");
         }
-        for (String collection : collections(keyspace)) {
+        for (String collection : keyspace.collections()) {
             if (!CouchbaseKeyspace.DEFAULT.equals(collection)) {
                 names.add("collection '" + collection + "'");
             }

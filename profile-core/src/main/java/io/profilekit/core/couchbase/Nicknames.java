@@ -70,10 +70,7 @@ final class Nicknames {
                     MutateInOptions.mutateInOptions().storeSemantics(StoreSemantics.UPSERT)
                             .durability(documents.durability()));
         } catch (CouchbaseException e) {
-            if (Documents.isAmbiguous(e)) {
-                throw new UnsettledWriteException(e);
-            }
-            throw documents.translate(e);
+            throw Documents.isAmbiguous(e) ? documents.failures().unsettled(e) : documents.translate(e);
         }
     }
 
@@ -93,10 +90,7 @@ final class Nicknames {
         } catch (DocumentNotFoundException | PathNotFoundException absent) {
             // nothing to remove
         } catch (CouchbaseException e) {
-            if (Documents.isAmbiguous(e)) {
-                throw new UnsettledWriteException(e);
-            }
-            throw documents.translate(e);
+            throw Documents.isAmbiguous(e) ? documents.failures().unsettled(e) : documents.translate(e);
         }
     }
 

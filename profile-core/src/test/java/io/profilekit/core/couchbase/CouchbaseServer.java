@@ -88,7 +88,7 @@ final class CouchbaseServer {
 
     /** Removes every document of the keyspace's collections by key (a range scan), not by flush. */
     static void empty(CouchbaseKeyspace keyspace) {
-        for (String name : KeyspaceCheck.collections(keyspace)) {
+        for (String name : keyspace.collections()) {
             Collection collection = cluster().bucket(keyspace.bucket()).scope(keyspace.scope()).collection(name);
             List<String> keys = collection.scan(ScanType.rangeScan(null, null), ScanOptions.scanOptions().idsOnly(true))
                     .map(ScanResult::id).toList();
