@@ -17,10 +17,13 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
             ApiLimits.DEFAULTS.maxProfileBytes());
     public static final Setting MAX_PICTURE_BYTES = Setting.of("profile.api.max-picture-bytes",
             ApiLimits.DEFAULTS.maxPictureBytes());
+    public static final Setting MAX_CONCURRENT_BODY_READS = Setting.of("profile.api.max-concurrent-body-reads",
+            ApiLimits.DEFAULTS.maxConcurrentBodyReads());
     public static final Setting ACCESS_LOG = Setting.of("profile.log.access", false);
 
     private static final int MIN_BODY = 1024;
     private static final int MAX_BODY = 16 << 20;
+    private static final int MAX_CONCURRENT_READS = 10_000;
 
     public ApiSettings {
         tokens = List.copyOf(tokens);
@@ -29,7 +32,8 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
     /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which. */
     public static ApiSettings from(Settings settings) {
         ApiLimits limits = new ApiLimits(settings.getInt(MAX_PROFILE_BYTES, MIN_BODY, MAX_BODY),
-                settings.getInt(MAX_PICTURE_BYTES, MIN_BODY, MAX_BODY), ApiLimits.DEFAULTS.maxPictureSide());
+                settings.getInt(MAX_PICTURE_BYTES, MIN_BODY, MAX_BODY), ApiLimits.DEFAULTS.maxPictureSide(),
+                settings.getInt(MAX_CONCURRENT_BODY_READS, 1, MAX_CONCURRENT_READS));
         return new ApiSettings(settings.getList(TOKENS.name()), limits, settings.getBoolean(ACCESS_LOG));
     }
 }

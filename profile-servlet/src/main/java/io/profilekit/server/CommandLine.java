@@ -116,12 +116,11 @@ public final class CommandLine {
 
     /** Starts serving; returns once the server listens. */
     ProfileServer serve(boolean stopAtShutdown) throws Exception {
-        int port = ServerSettings.from(settings).port();
+        ServerSettings listening = ServerSettings.from(settings);
         ConfiguredApi service = ConfiguredApi.open(settings, tokenRefresh);
         ProfileServer server;
         try {
-            server = ProfileServer.builder()
-                    .port(port)
+            server = listening.applyTo(ProfileServer.builder())
                     .api(service.api())
                     .stopAtShutdown(stopAtShutdown)
                     .start();

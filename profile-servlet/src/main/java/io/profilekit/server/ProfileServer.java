@@ -37,6 +37,12 @@ public final class ProfileServer implements AutoCloseable {
 
     /** The port a server listens on unless told otherwise. */
     public static final int DEFAULT_PORT = 8080;
+    /** How long a connection may stay silent unless told otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a request's line and headers may take unless told otherwise. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    /** The fewest bytes a second a body must arrive at unless told otherwise. */
+    public static final int DEFAULT_MIN_BODY_RATE = 1024;
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -83,6 +89,9 @@ public final class ProfileServer implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private ProfileApi api;
         private Duration stopTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private long minBodyRate = DEFAULT_MIN_BODY_RATE;
         private boolean stopAtShutdown;
 
         private Builder() {
@@ -101,6 +110,43 @@ public final class ProfileServer implements AutoCloseable {
         public Builder api(ProfileApi value) {
             api = Objects.requireNonNull(value, "api");
             return this;
+        }
+
+        /**
+         * How long a connection may stay silent, mid-request or between requests, before it is
+         * closed (a body still awaited is answered 408 first). Default 10 seconds.
+         */
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = positive(value, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * How long a request's line and headers may take from their first byte; a connection
+         * still sending them after that is closed, however steadily it sends. Default 10 seconds.
+         */
+        public Builder headerTimeout(Duration value) {
+            headerTimeout = positive(value, "headerTimeout");
+            return this;
+        }
+
+        /**
+         * The fewest bytes a second a request body must arrive at, counted from its first byte;
+         * a slower one is answered 408. 0 sets no minimum. Default {@value #DEFAULT_MIN_BODY_RATE}.
+         */
+        public Builder minBodyRate(long bytesPerSecond) {
+            if (bytesPerSecond < 0) {
+                throw new IllegalArgumentException("minBodyRate must not be negative");
+            }
+            minBodyRate = bytesPerSecond;
+            return this;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
         }
 
         /** How long {@link #stop()} waits for requests in flight. Default 30 seconds. */
@@ -129,9 +175,12 @@ public final class ProfileServer implements AutoCloseable {
             // Jetty's header cache otherwise matches values ignoring case and may hand a
             // servlet a cached value in another case than the client sent: fatal for tokens.
             http.setHeaderCacheCaseSensitive(true);
+            http.setMinRequestDataRate(minBodyRate);
             ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
             connector.setPort(port);
+            connector.setIdleTimeout(idleTimeout.toMillis());
             jetty.addConnector(connector);
+            jetty.addBean(new HeaderDeadline(connector, headerTimeout));
 
             ServletContextHandler context = new ServletContextHandler("/");
             // Jetty caches filter chains by request path: with a path per profile the cache

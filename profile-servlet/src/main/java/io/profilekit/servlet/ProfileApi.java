@@ -22,6 +22,7 @@ import io.profilekit.servlet.internal.PictureLookupServlet;
 import io.profilekit.servlet.internal.ProfileLookupServlet;
 import io.profilekit.servlet.internal.ProfilesServlet;
 import io.profilekit.servlet.internal.ReadinessServlet;
+import io.profilekit.servlet.internal.http.RequestBodies;
 import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -85,8 +86,9 @@ public final class ProfileApi implements AutoCloseable {
 
         ProfileLookupServlet profileLookups = new ProfileLookupServlet(repository);
         PictureLookupServlet pictureLookups = new PictureLookupServlet(repository);
-        ProfilesServlet profiles = new ProfilesServlet(repository, limits.maxProfileBytes(), limits.maxPictureBytes(),
-                limits.maxPictureSide());
+        ProfilesServlet profiles = new ProfilesServlet(repository,
+                new RequestBodies(limits.maxConcurrentBodyReads()), limits.maxProfileBytes(),
+                limits.maxPictureBytes(), limits.maxPictureSide());
         for (Route route : Route.values()) {
             servlet(context, route, switch (route) {
                 case PROFILE_BY_ID, PROFILE_BY_USERNAME, PROFILES_BY_NICKNAME -> profileLookups;

@@ -23,11 +23,14 @@ import java.io.IOException;
 final class ProfilePictureResource {
 
     private final ProfileRepository repository;
+    private final RequestBodies bodies;
     private final int maxPictureBytes;
     private final int maxPictureSide;
 
-    ProfilePictureResource(ProfileRepository repository, int maxPictureBytes, int maxPictureSide) {
+    ProfilePictureResource(ProfileRepository repository, RequestBodies bodies, int maxPictureBytes,
+            int maxPictureSide) {
         this.repository = repository;
+        this.bodies = bodies;
         this.maxPictureBytes = maxPictureBytes;
         this.maxPictureSide = maxPictureSide;
     }
@@ -67,7 +70,7 @@ final class ProfilePictureResource {
     private void put(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
         RequestBodies.refuseDeclaredOver(request, "the picture", maxPictureBytes);
         StoredProfile profile = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
-        byte[] bytes = RequestBodies.read(request, "the picture", maxPictureBytes);
+        byte[] bytes = bodies.read(request, "the picture", maxPictureBytes);
         if (bytes.length == 0) {
             throw HttpProblem.badRequest("the picture is empty: send the image's bytes as the body");
         }

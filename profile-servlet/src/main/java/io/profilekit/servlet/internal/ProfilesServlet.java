@@ -37,18 +37,21 @@ public final class ProfilesServlet extends ApiServlet {
 
     private final transient ProfileRepository repository;
     private final int maxProfileBytes;
+    private final transient RequestBodies bodies;
     private final transient ProfilePictureResource pictures;
 
     /**
+     * @param bodies reads request bodies (and bounds how many are read at once)
      * @param maxProfileBytes the largest profile body accepted
      * @param maxPictureBytes the largest picture body accepted
      * @param maxPictureSide the most pixels a picture may have on either side
      */
-    public ProfilesServlet(ProfileRepository repository, int maxProfileBytes, int maxPictureBytes,
-            int maxPictureSide) {
+    public ProfilesServlet(ProfileRepository repository, RequestBodies bodies, int maxProfileBytes,
+            int maxPictureBytes, int maxPictureSide) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.maxProfileBytes = maxProfileBytes;
-        this.pictures = new ProfilePictureResource(repository, maxPictureBytes, maxPictureSide);
+        this.pictures = new ProfilePictureResource(repository, bodies, maxPictureBytes, maxPictureSide);
     }
 
     @Override
@@ -180,7 +183,7 @@ public final class ProfilesServlet extends ApiServlet {
 
     private byte[] profileBody(HttpServletRequest request, String mediaType) throws IOException {
         RequestBodies.requireMediaType(request, mediaType);
-        return RequestBodies.read(request, "the profile", maxProfileBytes);
+        return bodies.read(request, "the profile", maxProfileBytes);
     }
 
     private static void writeProfile(HttpServletResponse response, int status, StoredProfile stored) throws IOException {

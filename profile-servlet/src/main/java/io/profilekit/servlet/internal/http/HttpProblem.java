@@ -38,6 +38,16 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(405, method + " is not allowed here").with("Allow", allowed);
     }
 
+    /** The client was too slow: the connection closes, as the rest of the body is not read. */
+    public static HttpProblem requestTimeout(String detail) {
+        return new HttpProblem(408, detail).with("Connection", "close");
+    }
+
+    /** The server is busy with other requests for now; the client should retry shortly. */
+    public static HttpProblem unavailable(String detail) {
+        return new HttpProblem(503, detail).with("Retry-After", "1").with("Connection", "close");
+    }
+
     public static HttpProblem tooLarge(String what, long max) {
         return new HttpProblem(413, what + " is larger than the limit of " + max + " bytes")
                 .with("Connection", "close");

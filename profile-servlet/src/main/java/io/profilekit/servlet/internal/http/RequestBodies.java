@@ -2,32 +2,70 @@ package io.profilekit.servlet.internal.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
 
-/** Reads request bodies within a limit, and checks their media type. */
+/**
+ * Reads request bodies within a size limit, at most so many at once, and checks their media
+ * type. A body arrives at the client's pace and a servlet thread waits for it; bounding how
+ * many wait keeps threads free for health checks and reads while slow clients upload.
+ */
 public final class RequestBodies {
 
-    private RequestBodies() {
+    private final Semaphore readers;
+
+    /** Bodies that at most {@code maxConcurrentReads} requests may be reading at once. */
+    public RequestBodies(int maxConcurrentReads) {
+        if (maxConcurrentReads < 1) {
+            throw new IllegalArgumentException("maxConcurrentReads must be positive");
+        }
+        readers = new Semaphore(maxConcurrentReads);
     }
 
     /**
      * The body, at most {@code max} bytes: a larger declared {@code Content-Length} is refused
      * before anything is read, a larger body as soon as it passes the limit.
      *
-     * @throws HttpProblem 413 when the body is too large
+     * @throws HttpProblem 413 when the body is too large, 503 when too many requests are
+     *     reading bodies already, 408 when the body did not arrive in time, 400 when it ended
+     *     early
      */
-    public static byte[] read(HttpServletRequest request, String what, int max) throws IOException {
+    public byte[] read(HttpServletRequest request, String what, int max) {
         refuseDeclaredOver(request, what, max);
+        if (!readers.tryAcquire()) {
+            throw HttpProblem.unavailable("too many requests are sending bodies at once; try again shortly");
+        }
         byte[] body;
         try {
             body = request.getInputStream().readNBytes(max + 1);
-        } catch (IOException e) {
-            throw HttpProblem.badRequest("the body ended before its Content-Length, or did not arrive in time");
+        } catch (IOException | RuntimeException e) {
+            throw timedOut(e)
+                    ? HttpProblem.requestTimeout("the body did not arrive in time")
+                    : HttpProblem.badRequest("the body ended before its Content-Length, or could not be read");
+        } finally {
+            readers.release();
         }
         if (body.length > max) {
             throw HttpProblem.tooLarge(what, max);
         }
         return body;
+    }
+
+    /**
+     * Whether a read failed for want of time: a container's idle timeout (a
+     * {@link TimeoutException} or {@link SocketTimeoutException} underneath), or Jetty's minimum
+     * data rate, a runtime exception of its own whose message starts with its status, 408.
+     */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
+                    || String.valueOf(cause.getMessage()).startsWith("408")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Refuses a request whose declared length is over {@code max}, without reading it. */
