@@ -175,7 +175,6 @@ public final class ProfileServer implements AutoCloseable {
             // Jetty's header cache otherwise matches values ignoring case and may hand a
             // servlet a cached value in another case than the client sent: fatal for tokens.
             http.setHeaderCacheCaseSensitive(true);
-            http.setMinRequestDataRate(minBodyRate);
             ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
             connector.setPort(port);
             connector.setIdleTimeout(idleTimeout.toMillis());
@@ -195,7 +194,7 @@ public final class ProfileServer implements AutoCloseable {
             });
             new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(api.meterRegistry());
             JettyConnectionMetrics.addToAllConnectors(jetty, api.meterRegistry());
-            jetty.setHandler(new GracefulHandler(context));
+            jetty.setHandler(new GracefulHandler(minBodyRate > 0 ? new MinimumBodyRate(context, minBodyRate) : context));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(stopTimeout.toMillis());
             jetty.setStopAtShutdown(stopAtShutdown);

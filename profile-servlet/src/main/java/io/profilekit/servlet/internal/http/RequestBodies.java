@@ -40,7 +40,7 @@ public final class RequestBodies {
         byte[] body;
         try {
             body = request.getInputStream().readNBytes(max + 1);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw timedOut(e)
                     ? HttpProblem.requestTimeout("the body did not arrive in time")
                     : HttpProblem.badRequest("the body ended before its Content-Length, or could not be read");
@@ -54,14 +54,12 @@ public final class RequestBodies {
     }
 
     /**
-     * Whether a read failed for want of time: a container's idle timeout (a
-     * {@link TimeoutException} or {@link SocketTimeoutException} underneath), or Jetty's minimum
-     * data rate, a runtime exception of its own whose message starts with its status, 408.
+     * Whether a read failed for want of time: a container's idle timeout or minimum data rate,
+     * a {@link TimeoutException} (Jetty) or {@link SocketTimeoutException} (Tomcat) underneath.
      */
     private static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
-                    || String.valueOf(cause.getMessage()).startsWith("408")) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
                 return true;
             }
         }
@@ -84,7 +82,7 @@ public final class RequestBodies {
      */
     public static void requireMediaType(HttpServletRequest request, String mediaType) {
         String declared = request.getHeader("Content-Type");
-        String[] parts = declared == null ? new String[] {""} : declared.split(";");
+        String[] parts = declared == null ? new String[] {""} : declared.split(";", -1);
         if (!parts[0].trim().toLowerCase(Locale.ROOT).equals(mediaType)) {
             throw HttpProblem.unsupportedMediaType("the body must be " + mediaType
                     + (declared == null ? "; the request has no Content-Type" : ", not " + declared));
