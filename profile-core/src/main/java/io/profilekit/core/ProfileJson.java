@@ -73,6 +73,7 @@ public final class ProfileJson {
      *     the wrong type, or the document breaks the parser's limits
      */
     public static Profile fromJson(byte[] json) {
+        requireUtf8(json);
         try (JsonParser in = Json.FACTORY.createParser(json)) {
             JsonToken first = in.nextToken();
             if (first == null) {
@@ -112,9 +113,31 @@ public final class ProfileJson {
             return profile.build();
         } catch (JacksonException e) {
             throw malformed(e);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw numberOutOfRange();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a profile from memory", e);
+            throw notUtf8();
         }
+    }
+
+    /**
+     * Refuses JSON in UTF-16 or UTF-32, which the parser would otherwise detect and decode: JSON
+     * exchanged between systems is UTF-8 (RFC 8259), and in UTF-8 neither of the first two bytes
+     * of a JSON text can be zero, nor can it start with a UTF-16 byte order mark.
+     */
+    private static void requireUtf8(byte[] json) {
+        if (json.length >= 2 && (json[0] == 0 || json[1] == 0 || (json[0] & 0xFE) == 0xFE && (json[1] & 0xFE) == 0xFE)) {
+            throw notUtf8();
+        }
+    }
+
+    /** A number whose exponent is beyond what a decimal can hold ({@code 1e99999999999}). */
+    private static MalformedProfileException numberOutOfRange() {
+        return new MalformedProfileException("the body holds a number too large to read");
+    }
+
+    private static MalformedProfileException notUtf8() {
+        return new MalformedProfileException("the body is not UTF-8; JSON must be");
     }
 
     /**
@@ -128,13 +151,16 @@ public final class ProfileJson {
      * @throws InvalidProfileException when the result is no valid profile
      */
     public static Profile mergePatch(byte[] document, byte[] patch) {
+        requireUtf8(patch);
         JsonNode patchTree;
         try {
             patchTree = Json.MAPPER.readTree(patch);
         } catch (JacksonException e) {
             throw malformed(e);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw numberOutOfRange();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw notUtf8();
         }
         if (patchTree == null || patchTree.isMissingNode()) {
             throw new MalformedProfileException("the body is empty; a merge patch is a JSON object");

@@ -3,6 +3,7 @@ package io.profilekit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,27 @@ class ProfileJsonTest {
                 .hasMessage("email_verified must be true or false");
         assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"picture\":1.5}")))
                 .hasMessage("picture must be an integer");
+    }
+
+    @Test
+    void refusesJsonInUtf16OrUtf32AsNotUtf8() {
+        String profile = "{\"user_id\":\"ada\"}";
+        for (Charset charset : new Charset[] {
+                StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16, Charset.forName("UTF-32")}) {
+            assertThatThrownBy(() -> ProfileJson.fromJson(profile.getBytes(charset))).as(charset.name())
+                    .isInstanceOf(MalformedProfileException.class).hasMessage("the body is not UTF-8; JSON must be");
+            assertThatThrownBy(() -> ProfileJson.mergePatch(utf8(profile), profile.getBytes(charset)))
+                    .as(charset.name()).isInstanceOf(MalformedProfileException.class);
+        }
+    }
+
+    @Test
+    void refusesANumberWhoseExponentNoDecimalCanHold() {
+        assertThatThrownBy(() -> ProfileJson.fromJson(utf8("{\"user_id\":\"ada\",\"x\":1e99999999999}")))
+                .isInstanceOf(MalformedProfileException.class).hasMessage("the body holds a number too large to read");
+        assertThatThrownBy(() -> ProfileJson.mergePatch(utf8("{\"user_id\":\"ada\"}"), utf8("{\"x\":-3e18901234567890}")))
+                .isInstanceOf(MalformedProfileException.class);
     }
 
     @Test

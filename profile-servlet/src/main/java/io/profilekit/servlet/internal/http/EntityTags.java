@@ -53,7 +53,8 @@ public final class EntityTags {
 
     /**
      * Parses {@code If-Match}: {@code *}, or a list of tags. Weak tags and tags that are none of
-     * ours never match (strong comparison), so a header of only those fails every write.
+     * ours never match (strong comparison: octet by octet, so {@code "1A"} is not {@code "1a"}),
+     * so a header of only those fails every write.
      */
     public static Condition ifMatch(String header) {
         if (header == null || header.isBlank()) {
@@ -67,7 +68,10 @@ public final class EntityTags {
             String value = tag.trim();
             if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
                 try {
-                    versions.add(Version.parse(value.substring(1, value.length() - 1)));
+                    Version version = Version.parse(value.substring(1, value.length() - 1));
+                    if (of(version).equals(value)) {
+                        versions.add(version);
+                    }
                 } catch (IllegalArgumentException foreign) {
                     // a tag we never issued: it matches nothing
                 }

@@ -34,6 +34,12 @@ class EntityTagsTest {
     }
 
     @Test
+    void ifMatchComparesOctetByOctetSoAnotherCaseOrLeadingZerosDoNotMatch() {
+        assertThat(EntityTags.ifMatch("\"1A2B\"").matches(V)).isFalse();
+        assertThat(EntityTags.ifMatch("\"01a2b\"").matches(V)).isFalse();
+    }
+
+    @Test
     void ifMatchOfForeignTagsIsPresentAndMatchesNothing() {
         EntityTags.Condition condition = EntityTags.ifMatch("\"not-ours\", garbage");
 
