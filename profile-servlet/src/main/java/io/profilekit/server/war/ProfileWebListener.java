@@ -25,6 +25,7 @@ public final class ProfileWebListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        JettyHeaderCache.makeCaseSensitive(context);
         Settings settings = Settings.fromSystem().withFallback(context::getInitParameter);
         try {
             service = ConfiguredApi.open(settings);
