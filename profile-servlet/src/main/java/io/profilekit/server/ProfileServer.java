@@ -131,7 +131,7 @@ public final class ProfileServer implements AutoCloseable {
         }
 
         /**
-         * The fewest bytes a second a request body must arrive at, counted from its first byte;
+         * The fewest bytes a second a request body must arrive at, counted from when it is first read;
          * a slower one is answered 408. 0 sets no minimum. Default {@value #DEFAULT_MIN_BODY_RATE}.
          */
         public Builder minBodyRate(long bytesPerSecond) {

@@ -30,17 +30,17 @@ final class JettyHeaderCache {
     /** Makes every HTTP configuration of the Jetty serving {@code context} case-sensitive; logs what it did. */
     static void makeCaseSensitive(ServletContext context) {
         Optional<Object> server = call(context, "getContextHandler").flatMap(handler -> call(handler, "getServer"));
-        if (server.isEmpty()) {
-            return;
-        }
         int changed = 0;
-        for (Object connector : (Object[]) call(server.get(), "getConnectors").orElse(new Object[0])) {
-            for (Object factory : (Iterable<?>) call(connector, "getConnectionFactories").orElse(List.of())) {
+        for (Object connector : server.flatMap(jetty -> call(jetty, "getConnectors"))
+                .filter(Object[].class::isInstance).map(Object[].class::cast).orElse(new Object[0])) {
+            for (Object factory : call(connector, "getConnectionFactories").filter(Iterable.class::isInstance)
+                    .map(Iterable.class::cast).orElse(List.of())) {
                 Optional<Object> configuration = call(factory, "getHttpConfiguration");
-                if (configuration.isPresent()
-                        && Boolean.FALSE.equals(call(configuration.get(), "isHeaderCacheCaseSensitive").orElse(null))) {
+                if (configuration.isPresent() && isCaseSensitive(configuration.get()).equals(Optional.of(false))) {
                     call(configuration.get(), "setHeaderCacheCaseSensitive", true);
-                    changed++;
+                    if (isCaseSensitive(configuration.get()).equals(Optional.of(true))) {
+                        changed++;
+                    }
                 }
             }
         }
@@ -49,6 +49,10 @@ final class JettyHeaderCache {
                     + " reused connection; profilekit made it case-sensitive. Set headerCacheCaseSensitive in the Jetty"
                     + " base (docs/deployment.md) to have it so from the start for every application.");
         }
+    }
+
+    private static Optional<Object> isCaseSensitive(Object configuration) {
+        return call(configuration, "isHeaderCacheCaseSensitive");
     }
 
     /** The result of calling the public method {@code name} on {@code target}, if it has one that answers. */
