@@ -1,5 +1,7 @@
 package io.profilekit.server;
 
+import static io.profilekit.core.internal.Durations.positive;
+
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
@@ -140,13 +142,6 @@ public final class ProfileServer implements AutoCloseable {
             }
             minBodyRate = bytesPerSecond;
             return this;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return value;
         }
 
         /** How long {@link #stop()} waits for requests in flight. Default 30 seconds. */

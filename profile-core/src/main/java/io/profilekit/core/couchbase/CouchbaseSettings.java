@@ -1,5 +1,7 @@
 package io.profilekit.core.couchbase;
 
+import static io.profilekit.core.internal.Durations.positive;
+
 import com.couchbase.client.core.msg.kv.DurabilityLevel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -237,13 +239,6 @@ public final class CouchbaseSettings {
 
         public CouchbaseSettings build() {
             return new CouchbaseSettings(this);
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return value;
         }
     }
 }
