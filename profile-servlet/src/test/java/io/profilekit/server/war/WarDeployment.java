@@ -68,36 +68,41 @@ final class WarDeployment {
 
     /** The seed routes, the resource routes and the operations routes, through the container. */
     static void answersEveryKindOfRoute(URI base) throws Exception {
-        HttpResponse<byte[]> seed = get(base, "/api/v1/id/1");
+        answersEveryKindOfRoute(base, TOKEN);
+    }
+
+    /** As {@link #answersEveryKindOfRoute(URI)}, calling with {@code token}. */
+    static void answersEveryKindOfRoute(URI base, String token) throws Exception {
+        HttpResponse<byte[]> seed = sendAs(token, base, "GET", "/api/v1/id/1", null, null);
         assertThat(seed.statusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(seed.body()).get(0).get("record_id").asLong()).isEqualTo(1);
-        HttpResponse<byte[]> raw = get(base, "/api/v1/picture/raw/1");
+        HttpResponse<byte[]> raw = sendAs(token, base, "GET", "/api/v1/picture/raw/1", null, null);
         assertThat(raw.headers().firstValue("Content-Type")).contains("image/jpeg");
         assertThat(sendAs("nope", base, "GET", "/api/v1/id/1", null, null).statusCode()).isEqualTo(401);
 
-        HttpResponse<byte[]> created = send(base, "POST", "/api/v1/profiles", "application/json",
+        HttpResponse<byte[]> created = sendAs(token, base, "POST", "/api/v1/profiles", "application/json",
                 "{\"user_id\":\"ada1815\",\"name\":\"Ada Lovelace\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(created.statusCode()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(CONTEXT_PATH + "/api/v1/profiles/");
         String path = location.substring(CONTEXT_PATH.length());
         String etag = created.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<byte[]> patched = send(base, "PATCH", path, ProfilesServlet.MERGE_PATCH,
+        HttpResponse<byte[]> patched = sendAs(token, base, "PATCH", path, ProfilesServlet.MERGE_PATCH,
                 "{\"city\":\"London\"}".getBytes(StandardCharsets.UTF_8), "If-Match", etag);
         assertThat(patched.statusCode()).isEqualTo(200);
-        JsonNode profile = Json.MAPPER.readTree(get(base, path).body());
+        JsonNode profile = Json.MAPPER.readTree(sendAs(token, base, "GET", path, null, null).body());
         assertThat(profile.get("city").asText()).isEqualTo("London");
-        assertThat(send(base, "PATCH", path, ProfilesServlet.MERGE_PATCH,
+        assertThat(sendAs(token, base, "PATCH", path, ProfilesServlet.MERGE_PATCH,
                 "{\"city\":\"Paris\"}".getBytes(StandardCharsets.UTF_8), "If-Match", etag).statusCode()).isEqualTo(412);
-        assertThat(send(base, "DELETE", path, null, null).statusCode()).isEqualTo(204);
+        assertThat(sendAs(token, base, "DELETE", path, null, null).statusCode()).isEqualTo(204);
 
-        HttpResponse<byte[]> missing = get(base, "/api/v1/profiles/9999");
+        HttpResponse<byte[]> missing = sendAs(token, base, "GET", "/api/v1/profiles/9999", null, null);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(get(base, "/nothing-here").statusCode()).isEqualTo(404);
-        assertThat(get(base, "/healthz").statusCode()).isEqualTo(200);
-        assertThat(get(base, "/readyz").statusCode()).isEqualTo(200);
-        assertThat(new String(get(base, "/metrics").body(), StandardCharsets.UTF_8)).contains("http_server_requests_seconds");
-        assertThat(new String(get(base, "/openapi.yaml").body(), StandardCharsets.UTF_8)).startsWith("openapi: 3.1.0");
+        assertThat(sendAs(token, base, "GET", "/nothing-here", null, null).statusCode()).isEqualTo(404);
+        assertThat(sendAs(token, base, "GET", "/healthz", null, null).statusCode()).isEqualTo(200);
+        assertThat(sendAs(token, base, "GET", "/readyz", null, null).statusCode()).isEqualTo(200);
+        assertThat(new String(sendAs(token, base, "GET", "/metrics", null, null).body(), StandardCharsets.UTF_8)).contains("http_server_requests_seconds");
+        assertThat(new String(sendAs(token, base, "GET", "/openapi.yaml", null, null).body(), StandardCharsets.UTF_8)).startsWith("openapi: 3.1.0");
     }
 }
