@@ -42,8 +42,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * Mounting profilekit's servlets in your own embedded Jetty, under your own path
  * ({@code /directory}), with your own authentication plugged into profilekit's
  * {@link Authenticator}: bearer JWTs signed with HS256 and checked with Nimbus JOSE+JWT, whose
- * subject is a username. A user may read and edit only the profile with that username; the
- * service token keeps full access. Who may do what is this application's business, so it is a
+ * subject is a username. A user may read and edit only the profile with that username (by
+ * username, {@code /api/v1/username/<own>}, or by its record id, {@code /api/v1/id/<id>} and
+ * {@code /api/v1/profiles/<id>} with its picture); the service token keeps full access. Who may do what is this application's business, so it is a
  * filter of its own, after profilekit's authentication.
  */
 public final class CustomServerWithJwt {
@@ -136,7 +137,7 @@ public final class CustomServerWithJwt {
     /** Lets a {@link User} at their own profile only: by username, or by record id whose profile is theirs. */
     static final class OwnProfileOnly extends HttpFilter {
         private static final long serialVersionUID = 1L;
-        private static final Pattern BY_ID = Pattern.compile("/api/v1/profiles/(\\d{1,18})(/picture)?");
+        private static final Pattern BY_ID = Pattern.compile("/api/v1/(?:id|profiles)/(\\d{1,18})(/picture)?");
 
         private final transient ProfileRepository repository;
 
@@ -172,14 +173,15 @@ public final class CustomServerWithJwt {
         }
     }
 
-    /** Serves ten generated profiles and prints a JWT for the first person. */
+    /** Serves ten generated profiles on the port given (8080 unless one is) and prints a JWT for the first person. */
     public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         byte[] secret = "change-me-to-32-bytes-or-more-of-secret".getBytes(StandardCharsets.UTF_8);
         InMemoryProfileRepository repository = new InMemoryProfileRepository();
         new SampleDataLoader(repository, 1).load(10, true, n -> { });
         String username = repository.findById(1).orElseThrow().profile().userId();
-        Server server = start(8080, repository, secret, "service-token");
-        System.out.println("Serving under http://localhost:8080" + CONTEXT_PATH + "/");
+        Server server = start(port, repository, secret, "service-token");
+        System.out.println("Serving under http://localhost:" + port + CONTEXT_PATH + "/");
         System.out.println("JWT for " + username + ": " + issue(secret, username, Duration.ofHours(1)));
         server.join();
     }

@@ -1,6 +1,5 @@
 package io.profilekit.examples;
 
-import io.profilekit.core.couchbase.CouchbaseKeyspace;
 import io.profilekit.core.couchbase.CouchbaseProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.sample.SampleDataLoader;
@@ -12,9 +11,8 @@ import java.util.Locale;
  * cluster through the repository, with progress and a final rate, the way an operator fills a
  * staging cluster before a load test. The same seed loads the same people.
  *
- * <pre>
- * java -cp ... io.profilekit.examples.LoadSampleData couchbase://db.example.com user password 10000
- * </pre>
+ * <p>It reads the cluster and keyspace from the {@code PROFILE_DB_*} environment variables, as
+ * profile-server.jar does; its one argument is how many people to load (docs/examples.md).
  */
 public final class LoadSampleData {
 
@@ -38,17 +36,15 @@ public final class LoadSampleData {
         }
     }
 
-    /** Arguments: connection string, user, password, count [, bucket]. */
+    /** Argument: how many people to load into the cluster {@code PROFILE_DB_*} names. */
     public static void main(String[] args) {
-        if (args.length < 4) {
-            System.err.println("usage: LoadSampleData <connection-string> <user> <password> <count> [bucket]");
+        if (args.length != 1 || !args[0].matches("[1-9][0-9]{0,8}")) {
+            System.err.println("usage: LoadSampleData <count>, with PROFILE_DB_CONNECTION_STRING and the other"
+                    + " PROFILE_DB_* variables naming the cluster, as for profile-server.jar");
             System.exit(2);
         }
-        CouchbaseKeyspace keyspace = args.length > 4
-                ? new CouchbaseKeyspace(args[4], "profiles", "user_data", "user_images", "service_auth",
-                        "profile_lookups")
-                : CouchbaseKeyspace.defaults();
-        load(CouchbaseSettings.builder(args[0]).credentials(args[1], args[2]).keyspace(keyspace).build(),
-                Long.parseLong(args[3]), 1, System.out);
+        CouchbaseSettings settings = EnvironmentSettings.couchbase().orElseThrow(() -> new IllegalArgumentException(
+                "set PROFILE_DB_CONNECTION_STRING, PROFILE_DB_USERNAME and PROFILE_DB_PASSWORD"));
+        load(settings, Long.parseLong(args[0]), 1, System.out);
     }
 }

@@ -6,9 +6,7 @@ import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
-import io.profilekit.core.couchbase.CouchbaseKeyspace;
 import io.profilekit.core.couchbase.CouchbaseProfileRepository;
-import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileRepository;
 import java.io.PrintStream;
 import java.util.Base64;
@@ -39,25 +37,8 @@ public final class RepositoryBasics {
 
     /** Couchbase if a connection string is set, else a fresh in-memory repository. */
     static ProfileRepository open() {
-        String connection = System.getenv("PROFILE_DB_CONNECTION_STRING");
-        if (connection == null) {
-            return new InMemoryProfileRepository();
-        }
-        return CouchbaseProfileRepository.connect(CouchbaseSettings.builder(connection)
-                .credentials(System.getenv("PROFILE_DB_USERNAME"), System.getenv("PROFILE_DB_PASSWORD"))
-                .keyspace(new CouchbaseKeyspace(
-                        env("PROFILE_DB_BUCKET", "sample_app"),
-                        env("PROFILE_DB_SCOPE", "profiles"),
-                        env("PROFILE_DB_PROFILES_COLLECTION", "user_data"),
-                        env("PROFILE_DB_IMAGES_COLLECTION", "user_images"),
-                        env("PROFILE_DB_AUTH_COLLECTION", "service_auth"),
-                        env("PROFILE_DB_LOOKUPS_COLLECTION", "profile_lookups")))
-                .build());
-    }
-
-    private static String env(String name, String defaultValue) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? defaultValue : value;
+        return EnvironmentSettings.couchbase().<ProfileRepository>map(CouchbaseProfileRepository::connect)
+                .orElseGet(InMemoryProfileRepository::new);
     }
 
     /** Every step, for a new user called {@code username}; returns the profile's record id. */

@@ -74,6 +74,7 @@ class CustomServerWithJwtTest {
         assertThat(status("GET", "/api/v1/profiles/1", ada)).isEqualTo(200);
         assertThat(status("PATCH", "/api/v1/profiles/1", ada)).isEqualTo(200);
         assertThat(status("GET", "/api/v1/username/ada", ada)).isEqualTo(200);
+        assertThat(status("GET", "/api/v1/id/1", ada)).isEqualTo(200);
     }
 
     @Test
@@ -83,6 +84,7 @@ class CustomServerWithJwtTest {
         assertThat(status("GET", "/api/v1/profiles/2", ada)).isEqualTo(403);
         assertThat(status("PATCH", "/api/v1/profiles/2", ada)).isEqualTo(403);
         assertThat(status("GET", "/api/v1/username/grace", ada)).isEqualTo(403);
+        assertThat(status("GET", "/api/v1/id/2", ada)).isEqualTo(403);
         assertThat(status("GET", "/api/v1/profiles", ada)).isEqualTo(403);
     }
 
