@@ -1,7 +1,11 @@
 package io.profilekit.core.couchbase;
 
+import com.couchbase.client.core.config.BucketConfig;
+import com.couchbase.client.core.config.NodeInfo;
+import com.couchbase.client.core.service.ServiceType;
 import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.json.JsonObject;
+import io.profilekit.core.StoreUnavailableException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -11,6 +15,7 @@ import java.util.function.Consumer;
  */
 final class Maintenance {
 
+    private final Cluster cluster;
     private final CouchbaseKeyspace keyspace;
     private final CollectionSetup collections;
     private final IndexSetup indexes;
@@ -20,6 +25,7 @@ final class Maintenance {
 
     Maintenance(Cluster cluster, CouchbaseKeyspace keyspace, RecordIdCounter counter, QueryRunner queries,
             Statements statements, Failures failures, Waiting waiting) {
+        this.cluster = cluster;
         this.keyspace = keyspace;
         this.collections = new CollectionSetup(cluster, keyspace, failures, waiting);
         this.indexes = new IndexSetup(queries, statements, failures, waiting);
@@ -30,11 +36,22 @@ final class Maintenance {
 
     /** @param progress told each step, and every few seconds while waiting */
     void init(Consumer<String> progress) {
+        BucketConfig config = cluster.core().clusterConfig().bucketConfig(keyspace.bucket());
+        if (config != null && !runsQueryService(config.nodes())) {
+            throw new StoreUnavailableException("the cluster runs no query service, and init needs one (with an index"
+                    + " service) to create its indexes: add both services to a node, then run init again");
+        }
         List<String> created = keyspace.isDefaultCollection() ? List.of() : collections.ensure(progress);
         indexes.ensure(!created.isEmpty(), progress);
         List<Long> highest = queries.rows(statements.highestRecordId, JsonObject.create(), Long.class);
         long top = highest.isEmpty() || highest.get(0) == null ? 0 : highest.get(0);
         counter.raiseTo(top);
         progress.accept("record id counter is above the highest record id (" + top + ")");
+    }
+
+    /** Whether any of {@code nodes} runs the query service, with or without TLS. */
+    static boolean runsQueryService(List<NodeInfo> nodes) {
+        return nodes.stream().anyMatch(node -> node.services().containsKey(ServiceType.QUERY)
+                || node.sslServices().containsKey(ServiceType.QUERY));
     }
 }
