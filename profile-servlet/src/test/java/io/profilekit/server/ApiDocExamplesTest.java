@@ -1,0 +1,115 @@
+package io.profilekit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@code $ command} of docs/api.md, run in order with bash and curl against a server
+ * started as the page says (the demo store, fresh), answers what the page shows below it: the
+ * same status line, the same {@code "status"} of a problem, or the same first line (up to a
+ * {@code ...} where the page shortens it). ETags,
+ * request ids and dates differ on every run, so the page keeps them in variables or leaves
+ * them out of what this compares.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class ApiDocExamplesTest {
+
+    private static final Path API_DOC = Path.of("../docs/api.md");
+    private static final Pattern SHELL_BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3})");
+    private static final Pattern PROBLEM_STATUS = Pattern.compile("\"status\":(\\d{3})");
+
+    /** A command the page shows, and the first line it shows the command printing. */
+    private record Example(String command, String shown) {
+    }
+
+    @Test
+    void everyCommandOfApiMdAnswersWhatThePageShows(@TempDir Path work) throws Exception {
+        assumeTrue(bash("command -v curl", work).contains("curl"), "the page's commands need curl (.ci/run installs it)");
+        List<Example> examples = examples(Files.readString(API_DOC));
+        assertThat(examples).hasSizeGreaterThan(10);
+        CommandLine launcher = new CommandLine(Settings.of(Map.of("profile.port", "0",
+                "profile.api.tokens", "doc-token")::get), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
+        ProfileServer server = launcher.serve(false);
+        try {
+            StringBuilder script = new StringBuilder("TOKEN=doc-token\n");
+            for (int i = 0; i < examples.size(); i++) {
+                script.append("echo '@@ ").append(i).append("'\n")
+                        .append(examples.get(i).command().replace("localhost:8080", "localhost:" + server.port()))
+                        .append("\necho\n");
+            }
+            String[] answers = bash(script.toString(), work).split("@@ \\d+\\n");
+            for (int i = 0; i < examples.size(); i++) {
+                assertAnswers(examples.get(i), answers[i + 1].strip());
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void assertAnswers(Example example, String answer) {
+        String shown = example.shown();
+        String what = example.command() + "\nanswered\n" + answer;
+        Matcher statusLine = STATUS_LINE.matcher(shown);
+        Matcher problem = PROBLEM_STATUS.matcher(shown);
+        if (shown.isEmpty()) {
+            return;
+        } else if (statusLine.lookingAt()) {
+            assertThat(answer).as(what).startsWith("HTTP/1.1 " + statusLine.group(1));
+        } else if (problem.find()) {
+            assertThat(answer).as(what).contains("\"status\":" + problem.group(1));
+        } else {
+            String before = shown.contains("...") ? shown.substring(0, shown.indexOf("...")) : shown;
+            assertThat(answer.lines().findFirst().orElse("")).as(what)
+                    .startsWith(before.length() > 40 ? before.substring(0, 40) : before);
+        }
+    }
+
+    /** The page's {@code $} commands (with their continuation lines) and the first line after each. */
+    private static List<Example> examples(String page) {
+        List<Example> examples = new ArrayList<>();
+        Matcher block = SHELL_BLOCK.matcher(page);
+        while (block.find()) {
+            String[] lines = block.group(1).split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].startsWith("$ ")) {
+                    continue;
+                }
+                StringBuilder command = new StringBuilder(lines[i].substring(2));
+                while (command.toString().endsWith("\\") && i + 1 < lines.length) {
+                    command.append('\n').append(lines[++i]);
+                }
+                String shown = i + 1 < lines.length && !lines[i + 1].startsWith("$ ") ? lines[i + 1] : "";
+                examples.add(new Example(command.toString(), shown));
+            }
+        }
+        return examples;
+    }
+
+    private static String bash(String script, Path work) throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder("bash", "-c", script).directory(work.toFile()).redirectErrorStream(false)
+                .start();
+        bash.getOutputStream().close();
+        byte[] output = bash.getInputStream().readAllBytes();
+        assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new String(output, StandardCharsets.UTF_8).replace("\r", "");
+    }
+}
