@@ -44,8 +44,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@link Authenticator}: bearer JWTs signed with HS256 and checked with Nimbus JOSE+JWT, whose
  * subject is a username. A user may read and edit only the profile with that username (by
  * username, {@code /api/v1/username/<own>}, or by its record id, {@code /api/v1/id/<id>} and
- * {@code /api/v1/profiles/<id>} with its picture); the service token keeps full access. Who may do what is this application's business, so it is a
- * filter of its own, after profilekit's authentication.
+ * {@code /api/v1/profiles/<id>} with its picture); the service token keeps full access. Who
+ * may do what is this application's business, so it is a filter of its own, after
+ * profilekit's authentication.
  */
 public final class CustomServerWithJwt {
 
