@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,8 +59,8 @@ class DistributionsIT {
 
         URI site = awaitHealthy(port);
         WarDeployment.answersEveryKindOfRoute(site, documentedToken());
-        assertThat(WarDeployment.sendAs(documentedToken().toUpperCase(java.util.Locale.ROOT), site, "GET", "/api/v1/id/1", null, null)
-                .statusCode()).isEqualTo(401);
+        String otherCase = documentedToken().toUpperCase(Locale.ROOT);
+        assertThat(WarDeployment.sendAs(otherCase, site, "GET", "/api/v1/id/1", null, null).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -157,7 +158,7 @@ class DistributionsIT {
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }
