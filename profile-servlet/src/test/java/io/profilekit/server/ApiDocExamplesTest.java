@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiDocExamplesTest {
 
     private static final Path API_DOC = Path.of("../docs/api.md");
-    private static final Pattern SHELL_BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3})");
     private static final Pattern PROBLEM_STATUS = Pattern.compile("\"status\":(\\d{3})");
 
@@ -43,7 +42,7 @@ class ApiDocExamplesTest {
     @Test
     void everyCommandOfApiMdAnswersWhatThePageShows(@TempDir Path work) throws Exception {
         assumeTrue(bash("command -v curl", work).contains("curl"), "the page's commands need curl (.ci/run installs it)");
-        List<Example> examples = examples(Files.readString(API_DOC));
+        List<Example> examples = examples();
         assertThat(examples).hasSizeGreaterThan(10);
         CommandLine launcher = new CommandLine(Settings.of(Map.of("profile.port", "0",
                 "profile.api.tokens", "doc-token")::get), new PrintStream(new ByteArrayOutputStream()),
@@ -83,22 +82,14 @@ class ApiDocExamplesTest {
         }
     }
 
-    /** The page's {@code $} commands (with their continuation lines) and the first line after each. */
-    private static List<Example> examples(String page) {
+    /** The page's {@code $} commands and the first line the page shows each printing. */
+    private static List<Example> examples() throws IOException {
         List<Example> examples = new ArrayList<>();
-        Matcher block = SHELL_BLOCK.matcher(page);
-        while (block.find()) {
-            String[] lines = block.group(1).split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (!lines[i].startsWith("$ ")) {
-                    continue;
+        for (DocBlocks.Block block : DocBlocks.blocks(API_DOC)) {
+            if (block.isShell()) {
+                for (DocBlocks.Command command : DocBlocks.commands(block)) {
+                    examples.add(new Example(command.text(), command.shown().isEmpty() ? "" : command.shown().get(0)));
                 }
-                StringBuilder command = new StringBuilder(lines[i].substring(2));
-                while (command.toString().endsWith("\\") && i + 1 < lines.length) {
-                    command.append('\n').append(lines[++i]);
-                }
-                String shown = i + 1 < lines.length && !lines[i + 1].startsWith("$ ") ? lines[i + 1] : "";
-                examples.add(new Example(command.toString(), shown));
             }
         }
         return examples;
