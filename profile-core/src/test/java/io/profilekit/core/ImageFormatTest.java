@@ -33,6 +33,11 @@ class ImageFormatTest {
     }
 
     @Test
+    void recognisesNoGifFromItsFirstFiveBytes() {
+        assertThat(ImageFormat.sniff("GIF89".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+    }
+
+    @Test
     void recognisesWebp() {
         assertThat(ImageFormat.sniff("RIFF\u0000\u0001\u0000\u0000WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)))
                 .contains(ImageFormat.WEBP);

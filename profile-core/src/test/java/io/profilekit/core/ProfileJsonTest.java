@@ -219,4 +219,16 @@ class ProfileJsonTest {
                 .isNotInstanceOf(MalformedProfileException.class)
                 .hasMessage("record_id must be an integer");
     }
+
+    @Test
+    void readsEmailVerifiedFalseAsFalse() {
+        assertThat(ProfileJson.fromJson(utf8("{\"user_id\":\"ada\",\"email_verified\":false}")).emailVerified())
+                .isFalse();
+    }
+
+    @Test
+    void refusesATwoByteDocumentInUtf16AsNotUtf8() {
+        assertThatThrownBy(() -> ProfileJson.fromJson("1".getBytes(StandardCharsets.UTF_16LE)))
+                .isInstanceOf(MalformedProfileException.class).hasMessage("the body is not UTF-8; JSON must be");
+    }
 }

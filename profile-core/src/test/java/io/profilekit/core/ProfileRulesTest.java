@@ -1,9 +1,12 @@
 package io.profilekit.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,7 +82,7 @@ class ProfileRulesTest {
 
     @Test
     void refusesALoneSurrogateNestedInAnAttribute() {
-        Profile profile = valid().attribute("tags", java.util.List.of("ok", "\udc00")).build();
+        Profile profile = valid().attribute("tags", List.of("ok", "\udc00")).build();
 
         assertThatThrownBy(() -> ProfileRules.checkWritable(profile))
                 .isInstanceOf(InvalidProfileException.class).hasMessageContaining("attribute 'tags'");
@@ -89,5 +92,37 @@ class ProfileRulesTest {
     void acceptsAPairedSurrogate() {
         assertThatCode(() -> ProfileRules.checkWritable(valid().name("Ada \ud83d\ude00").build()))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void acceptsAnEmailAddressOf254CharactersAndRefusesOneMore() {
+        String local = "a".repeat(64);
+        String longest = local + "@" + "b".repeat(185) + ".com";
+
+        assertThat(longest).hasSize(254);
+        assertThatCode(() -> ProfileRules.checkWritable(valid().email(longest).build())).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ProfileRules.checkWritable(valid().email("c" + longest).build()))
+                .hasMessage("email is not an e-mail address");
+    }
+
+    @Test
+    void refusesALoneSurrogateInANestedAttributeMapNamingTheAttributePrintably() {
+        Profile inKey = valid().attribute("prefs", Map.of("\ud800", "x")).build();
+        Profile inValue = valid().attribute("prefs", Map.of("theme", "\udfff")).build();
+        Profile inName = valid().attribute("x\ud800y", "fine").build();
+
+        assertThatThrownBy(() -> ProfileRules.checkWritable(inKey))
+                .hasMessage("attribute 'prefs' holds text that is not valid Unicode (a lone surrogate)");
+        assertThatThrownBy(() -> ProfileRules.checkWritable(inValue))
+                .hasMessage("attribute 'prefs' holds text that is not valid Unicode (a lone surrogate)");
+        assertThatThrownBy(() -> ProfileRules.checkWritable(inName))
+                .hasMessage("attribute 'x\ufffdy' holds text that is not valid Unicode (a lone surrogate)");
+    }
+
+    @Test
+    void acceptsWellFormedNestedAttributes() {
+        Profile nested = valid().attribute("prefs", Map.of("theme", List.of("dark", "\ud83d\ude00"))).build();
+
+        assertThatCode(() -> ProfileRules.checkWritable(nested)).doesNotThrowAnyException();
     }
 }

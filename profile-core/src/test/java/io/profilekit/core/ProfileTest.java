@@ -64,4 +64,12 @@ class ProfileTest {
                 true, "Ada", "Lovelace", "12 St James's Square", "London", "NY", "10001", "(212) 555-0100",
                 "12/10/1815", Map.of("x", 1)));
     }
+
+    @Test
+    void removeAttributeDropsOnlyThatAttribute() {
+        Profile profile = Profile.builder().userId("ada").attribute("theme", "dark").attribute("visits", 3)
+                .removeAttribute("theme").build();
+
+        assertThat(profile.attributes()).containsOnlyKeys("visits");
+    }
 }

@@ -17,7 +17,7 @@ class CouchbaseMockContractTest extends AbstractProfileRepositoryTest {
     }
 
     @Override
-    protected boolean supportsListing() {
+    public boolean supportsListing() {
         return false;
     }
 }

@@ -1,11 +1,9 @@
 package io.profilekit.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.AbstractProfileRepositoryTest;
 import io.profilekit.core.ProfileRepository;
-import io.profilekit.core.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 
 class InMemoryProfileRepositoryTest extends AbstractProfileRepositoryTest {
@@ -25,12 +23,21 @@ class InMemoryProfileRepositoryTest extends AbstractProfileRepositoryTest {
     }
 
     @Test
-    void aClosedRepositoryRefusesCallsAsUnavailable() {
-        repository.create(person("ada"));
+    void closeEmptiesTheRepository() {
+        InMemoryProfileRepository memory = (InMemoryProfileRepository) repository;
+        memory.create(person("ada"));
 
-        repository.close();
+        memory.close();
 
-        assertThatThrownBy(() -> repository.findByUsername("ada"))
-                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(memory.size()).isZero();
+    }
+
+    @Test
+    void versionsStartAboveTheClockSoThatARestartDoesNotRepeatThem() {
+        long before = System.currentTimeMillis() << 16;
+
+        try (InMemoryProfileRepository restarted = new InMemoryProfileRepository()) {
+            assertThat(restarted.create(person("ada")).version().value()).isGreaterThan(before);
+        }
     }
 }

@@ -116,6 +116,103 @@ class ImageInspectorTest {
         assertThatThrownBy(() -> check(jp2)).hasMessage("the picture is truncated or corrupt");
     }
 
+    @Test
+    void acceptsSidesOfOnePixel() {
+        assertThat(check(lossyWebp(1, 1))).isEqualTo(new ImageInspector.Dimensions(1, 1));
+    }
+
+    @Test
+    void refusesASideOfZeroPixels() {
+        assertThatThrownBy(() -> check(lossyWebp(0, 10))).hasMessage("the picture is truncated or corrupt");
+        assertThatThrownBy(() -> check(lossyWebp(10, 0))).hasMessage("the picture is truncated or corrupt");
+    }
+
+    @Test
+    void acceptsSidesExactlyAtTheCapAndRefusesOnePixelMore() {
+        assertThat(ImageInspector.check(ProfilePicture.of(lossyWebp(2048, 2048)), 2048))
+                .isEqualTo(new ImageInspector.Dimensions(2048, 2048));
+        assertThatThrownBy(() -> ImageInspector.check(ProfilePicture.of(lossyWebp(2049, 2048)), 2048))
+                .hasMessage("the picture is 2049 x 2048 pixels; at most 2048 x 2048 are accepted");
+        assertThatThrownBy(() -> ImageInspector.check(ProfilePicture.of(lossyWebp(2048, 2049)), 2048))
+                .hasMessage("the picture is 2048 x 2049 pixels; at most 2048 x 2048 are accepted");
+    }
+
+    @Test
+    void refusesAWebpOneByteShorterThanItsRiffHeaderSays() {
+        byte[] webp = lossyWebp(10, 10);
+        ByteBuffer.wrap(webp, 4, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(webp.length - 7);
+
+        assertThatThrownBy(() -> check(webp)).hasMessage("the picture is truncated or corrupt");
+    }
+
+    @Test
+    void readsAllFourBytesOfARiffSize() {
+        byte[] webp = lossyWebp(10, 10);
+        ByteBuffer.wrap(webp, 4, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(0x0100_0000 + webp.length - 8);
+
+        assertThatThrownBy(() -> check(webp)).hasMessage("the picture is truncated or corrupt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"VP8 ", "VP8L"})
+    void refusesAWebpChunkWithoutItsSignature(String chunk) {
+        assertThatThrownBy(() -> check(riff(chunk, 30))).hasMessage("the picture is truncated or corrupt");
+    }
+
+    @Test
+    void refusesAWebpWhoseFirstChunkIsUnknown() {
+        assertThatThrownBy(() -> check(riff("ALPH", 30))).hasMessage("the picture is truncated or corrupt");
+    }
+
+    @Test
+    void readsAllFourBytesOfAJpeg2000HeaderValue() {
+        byte[] j2k = codestream(28, 0x0102_0304, 0x0003_0201);
+
+        assertThatThrownBy(() -> check(j2k))
+                .hasMessage("the picture is 16909060 x 197121 pixels; at most 2048 x 2048 are accepted");
+    }
+
+    @Test
+    void findsAnImageHeaderBoxThatEndsTheFile() {
+        byte[] jp2 = new byte[52];
+        System.arraycopy(new byte[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A}, 0, jp2, 0, 12);
+        System.arraycopy("ihdr".getBytes(StandardCharsets.US_ASCII), 0, jp2, 40, 4);
+        ByteBuffer.wrap(jp2, 44, 8).putInt(120).putInt(160);
+
+        assertThat(check(jp2)).isEqualTo(new ImageInspector.Dimensions(160, 120));
+    }
+
+    @Test
+    void acceptsTheShortestCodestreamWithASizeSegment() {
+        assertThat(check(codestream(28, 300, 200))).isEqualTo(new ImageInspector.Dimensions(300, 200));
+    }
+
+    @Test
+    void refusesACodestreamCutInsideItsSizeSegment() {
+        byte[] cut = Arrays.copyOf(codestream(28, 300, 200), 27);
+
+        assertThatThrownBy(() -> check(cut)).isInstanceOf(InvalidProfileException.class)
+                .hasMessage("the picture is truncated or corrupt");
+    }
+
+    /** A J2K codestream of {@code length} bytes: SOC, then a SIZ segment with no image offset. */
+    private static byte[] codestream(int length, int width, int height) {
+        byte[] j2k = new byte[length];
+        ByteBuffer.wrap(j2k).put((byte) 0xFF).put((byte) 0x4F).put((byte) 0xFF).put((byte) 0x51)
+                .putShort((short) 41).putShort((short) 0).putInt(width).putInt(height);
+        return j2k;
+    }
+
+    /** A lossy (VP8) WebP header declaring the given size. */
+    private static byte[] lossyWebp(int width, int height) {
+        byte[] lossy = riff("VP8 ", 30);
+        lossy[23] = (byte) 0x9D;
+        lossy[24] = 0x01;
+        lossy[25] = 0x2A;
+        ByteBuffer.wrap(lossy, 26, 4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) width).putShort((short) height);
+        return lossy;
+    }
+
     private static byte[] riff(String chunk, int length) {
         byte[] bytes = new byte[length];
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoreUnavailableException;
@@ -65,7 +66,7 @@ class SampleDataLoaderTest {
     void reportsProgressAfterEveryProfile() {
         List<Long> progress = new ArrayList<>();
         try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
-            new SampleDataLoader(repository, 1).load(3, false, progress::add);
+            assertThat(new SampleDataLoader(repository, 1).load(3, false, progress::add)).isEqualTo(3);
         }
 
         assertThat(progress).containsExactly(1L, 2L, 3L);
@@ -120,5 +121,21 @@ class SampleDataLoaderTest {
     private static List<String> emails(InMemoryProfileRepository repository) {
         return repository.list(ProfileQuery.first(1000)).items().stream()
                 .map(stored -> stored.profile().email()).toList();
+    }
+
+    @Test
+    void givesUpOnAProfileAfterSixtyFourUsernamesAreTaken() {
+        AtomicInteger creates = new AtomicInteger();
+        ProfileRepository everyNameTaken = new ForwardingProfileRepository(new InMemoryProfileRepository()) {
+            @Override
+            public StoredProfile create(Profile profile) {
+                creates.incrementAndGet();
+                throw ProfileConflictException.usernameTaken(profile.userId());
+            }
+        };
+
+        assertThatThrownBy(() -> new SampleDataLoader(everyNameTaken, 1).load(1, false, n -> { }))
+                .isInstanceOf(ProfileConflictException.class);
+        assertThat(creates).hasValue(64);
     }
 }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.LongStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +91,58 @@ class SampleProfileGeneratorTest {
         }
 
         assertThat(alternatives).hasSize(20).allSatisfy(u -> assertThat(u).startsWith(base));
+    }
+
+    @Test
+    void theDemoSeedsFirstPersonIsTheOneTheDocsShow() {
+        Profile first = new SampleProfileGenerator(1).profile(0);
+
+        assertThat(first.name()).isEqualTo("Lolita Armstrong");
+        assertThat(first.userId()).isEqualTo("lolitaarmstrong1975");
+        assertThat(first.dateOfBirth()).isEqualTo("12/12/1939");
+        assertThat(first.emailVerified()).isTrue();
+    }
+
+    @Test
+    void aboutFourInFivePeopleHaveAVerifiedEmail() {
+        SampleProfileGenerator generator = new SampleProfileGenerator(7);
+        long verified = LongStream.range(0, 1000).filter(i -> generator.profile(i).emailVerified()).count();
+
+        assertThat(verified).isBetween(760L, 840L);
+    }
+
+    @Test
+    void birthdaysSpreadOverTheWholeRange() {
+        SampleProfileGenerator generator = new SampleProfileGenerator(7);
+        Set<Integer> years = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            years.add(Integer.parseInt(generator.profile(i).dateOfBirth().substring(6)));
+        }
+
+        assertThat(years).contains(1935, 1936, 2005, 2006).hasSizeGreaterThan(60);
+    }
+
+    @Test
+    void alternativeUsernamesGrowADigitEveryEightAttempts() {
+        SampleProfileGenerator generator = new SampleProfileGenerator(3);
+        Profile p = generator.profile(0);
+        String base = p.userId().substring(0, p.userId().length() - 4);
+
+        assertThat(generator.alternativeUsername(p, 7)).matches(base + "\\d{4}");
+        assertThat(generator.alternativeUsername(p, 8)).matches(base + "\\d{5}");
+        assertThat(generator.alternativeUsername(p, 16)).matches(base + "\\d{6}");
+    }
+
+    @Test
+    void alternativeUsernamesDependOnTheSeedAndAreRepeatable() {
+        Profile p = new SampleProfileGenerator(3).profile(0);
+        Set<String> bySeed = new HashSet<>();
+        for (long seed = 0; seed < 10; seed++) {
+            bySeed.add(new SampleProfileGenerator(seed).alternativeUsername(p, 1));
+        }
+
+        assertThat(bySeed).hasSizeGreaterThan(8);
+        assertThat(new SampleProfileGenerator(3).alternativeUsername(p, 2))
+                .isEqualTo(new SampleProfileGenerator(3).alternativeUsername(p, 2));
     }
 }
