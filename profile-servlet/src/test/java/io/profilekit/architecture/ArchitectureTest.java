@@ -24,6 +24,7 @@ class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // profile-core's test jar
             .importPackages("io.profilekit");
     private static final List<Path> MODULES = List.of(Path.of("..", "profile-core"), Path.of("..", "profile-servlet"),
             Path.of("..", "profile-examples"));

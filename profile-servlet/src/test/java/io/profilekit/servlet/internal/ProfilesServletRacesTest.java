@@ -1,0 +1,112 @@
+package io.profilekit.servlet.internal;
+
+import static io.profilekit.servlet.internal.RunningServer.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.profilekit.core.ForwardingProfileRepository;
+import io.profilekit.core.PreconditionFailedException;
+import io.profilekit.core.Profile;
+import io.profilekit.core.StoredProfile;
+import io.profilekit.core.Version;
+import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.servlet.internal.http.EntityTags;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes that another writer overtakes between the servlet's read and its write, and errors no
+ * one foresaw: the store's answers, replayed at the moment they can happen.
+ */
+class ProfilesServletRacesTest {
+
+    private final InMemoryProfileRepository store = new InMemoryProfileRepository();
+    private final AtomicInteger racesToLose = new AtomicInteger();
+    private final AtomicInteger replaces = new AtomicInteger();
+    private volatile RuntimeException unforeseen;
+    private RunningServer http;
+    private StoredProfile ada;
+
+    @BeforeEach
+    void start() throws Exception {
+        ada = store.create(Profile.builder().userId("ada").name("Ada").build());
+        http = RunningServer.start(new ForwardingProfileRepository(store) {
+            @Override
+            public StoredProfile replace(Profile profile, Version expected) {
+                replaces.incrementAndGet();
+                if (racesToLose.getAndDecrement() > 0) {
+                    store.replace(store.findById(profile.recordId()).orElseThrow().profile());
+                    throw PreconditionFailedException.changedSince(profile.recordId(), expected);
+                }
+                return super.replace(profile, expected);
+            }
+
+            @Override
+            public Optional<StoredProfile> findById(long recordId) {
+                if (unforeseen != null) {
+                    throw unforeseen;
+                }
+                return super.findById(recordId);
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        http.close();
+    }
+
+    @Test
+    void aPutWhoseIfMatchHeldWhenReadButNotWhenWrittenIs412AndChangesNothing() throws Exception {
+        racesToLose.set(1);
+
+        HttpResponse<byte[]> response = http.json("PUT", "/api/v1/profiles/" + ada.recordId(),
+                "{\"user_id\":\"ada\",\"name\":\"Ada King\"}", "If-Match", EntityTags.of(ada.version()));
+
+        assertThat(response.statusCode()).isEqualTo(412);
+        assertThat(store.findById(ada.recordId()).orElseThrow().profile().name()).isEqualTo("Ada");
+        assertThat(replaces).hasValue(1);
+    }
+
+    @Test
+    void aPatchWithoutIfMatchThatLosesARaceIsAppliedOnTheNewerVersion() throws Exception {
+        racesToLose.set(2);
+
+        HttpResponse<byte[]> response = http.send("PATCH", "/api/v1/profiles/" + ada.recordId(),
+                "{\"city\":\"London\"}".getBytes(), "Content-Type", "application/merge-patch+json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        StoredProfile stored = store.findById(ada.recordId()).orElseThrow();
+        assertThat(stored.profile().city()).isEqualTo("London");
+        assertThat(response.headers().firstValue("ETag")).contains(EntityTags.of(stored.version()));
+        assertThat(replaces).hasValue(3);
+    }
+
+    @Test
+    void aPutWithoutIfMatchThatLosesARaceIsAppliedOnTheNewerVersion() throws Exception {
+        racesToLose.set(1);
+
+        HttpResponse<byte[]> response = http.json("PUT", "/api/v1/profiles/" + ada.recordId(),
+                "{\"user_id\":\"ada\",\"name\":\"Ada King\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(store.findById(ada.recordId()).orElseThrow().profile().name()).isEqualTo("Ada King");
+        assertThat(replaces).hasValue(2);
+    }
+
+    @Test
+    void anUnforeseenErrorIs500WithoutItsMessageOrClass() throws Exception {
+        unforeseen = new IllegalStateException("index 7 of internal table broke");
+
+        HttpResponse<byte[]> response = http.get("/api/v1/profiles/" + ada.recordId());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(text(response))
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500}");
+        assertThat(response.headers().firstValue(ObservationFilter.REQUEST_ID)).isPresent();
+    }
+}
