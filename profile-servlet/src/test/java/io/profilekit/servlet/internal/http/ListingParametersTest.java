@@ -38,4 +38,28 @@ class ListingParametersTest {
         assertThatThrownBy(() -> ListingParameters.parse(Map.of("limit", new String[] {"1001"})))
                 .hasMessage("query parameter 'limit' must be a whole number from 1 to 1000, not '1001'");
     }
+
+    @Test
+    void acceptsEachNumberAtItsBounds() {
+        assertThat(ListingParameters.parse(Map.of("limit", new String[] {"1"}, "after", new String[] {"0"})))
+                .isEqualTo(ProfileQuery.first(1));
+        assertThat(ListingParameters.parse(Map.of("limit", new String[] {"1000"})).limit()).isEqualTo(1000);
+    }
+
+    @Test
+    void acceptsAFilterOfTheLongestSegmentAndRefusesOneCharacterMore() {
+        String longest = "a".repeat(PathParameters.MAX_SEGMENT_LENGTH);
+
+        assertThat(ListingParameters.parse(Map.of("username", new String[] {longest})).username()).isEqualTo(longest);
+        assertThatThrownBy(() -> ListingParameters.parse(Map.of("username", new String[] {longest + "a"})))
+                .hasMessage("query parameter 'username' must be 1 to 256 characters");
+    }
+
+    @Test
+    void theNextPageKeepsAUsernameFilter() {
+        ProfileQuery query = ProfileQuery.first(5).withUsername("ada");
+
+        assertThat(ListingParameters.nextPage("/api/v1/profiles", query, 9))
+                .isEqualTo("/api/v1/profiles?limit=5&after=9&username=ada");
+    }
 }

@@ -42,4 +42,9 @@ class PathParametersTest {
     void refusesAnythingElseAsARecordId(String segment) {
         assertThat(PathParameters.recordId(segment)).isEmpty();
     }
+
+    @Test
+    void readsASegmentOfOneCharacter() {
+        assertThat(PathParameters.segment("/a")).contains("a");
+    }
 }

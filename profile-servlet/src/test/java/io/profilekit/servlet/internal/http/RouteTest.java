@@ -2,6 +2,7 @@ package io.profilekit.servlet.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RouteTest {
@@ -46,5 +47,18 @@ class RouteTest {
         assertThat(Route.PROFILE.mapping()).isEqualTo("/api/v1/profiles/*");
         assertThat(Route.PROFILES.mapping()).isEqualTo("/api/v1/profiles");
         assertThat(Route.HEALTH.mapping()).isEqualTo("/healthz");
+    }
+
+    @Test
+    void aPathShorterThanATemplateDoesNotReachIt() {
+        assertThat(Route.of("/api/v1/profiles", "/42")).contains(Route.PROFILE);
+        assertThat(Route.of("/api/v1/profiles", "/42/picture")).contains(Route.PROFILE_PICTURE);
+    }
+
+    @Test
+    void aParameterMustNotBeEmptyAndALiteralMustMatchWhole() {
+        for (String pathInfo : new String[] {"//picture", "/42/pictures", "/42/pictur"}) {
+            assertThat(Route.of("/api/v1/profiles", pathInfo)).as(pathInfo).isNotEqualTo(Optional.of(Route.PROFILE_PICTURE));
+        }
     }
 }
