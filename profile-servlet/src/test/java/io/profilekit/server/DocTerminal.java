@@ -57,6 +57,7 @@ final class DocTerminal implements AutoCloseable {
     private final List<Background> serving = new ArrayList<>();
     private String lastOutput = "";
     private String lastToken;
+    private Background lastServing;
 
     DocTerminal(Path directory) {
         this.directory = directory;
@@ -106,9 +107,9 @@ final class DocTerminal implements AutoCloseable {
         return runToEnd(localized);
     }
 
-    /** What the last command printed, a serving one's output up to now. */
+    /** What the last command printed; for a serving one, what it printed up to now. */
     String lastOutput() {
-        return lastOutput;
+        return lastServing != null ? lastServing.output().toString() : lastOutput;
     }
 
     /** The commands left serving, in the order they started. */
@@ -128,6 +129,7 @@ final class DocTerminal implements AutoCloseable {
     }
 
     private void printed(String output) {
+        lastServing = null;
         lastOutput = output;
         Matcher token = PRINTED_TOKEN.matcher(output);
         if (token.find()) {
@@ -163,9 +165,11 @@ final class DocTerminal implements AutoCloseable {
         Thread reader = new Thread(() -> copy(process.getInputStream(), output), "output of " + command);
         reader.setDaemon(true);
         reader.start();
-        serving.add(new Background(command, process, output, reader));
+        Background background = new Background(command, process, output, reader);
+        serving.add(background);
         awaitListening(port, process, output);
         printed(output.toString());
+        lastServing = background;
     }
 
     private static void awaitListening(int port, Process process, StringBuffer output) throws InterruptedException {
