@@ -34,6 +34,8 @@ public final class PictureRenderer {
     public static final int MIN_SIZE = 16;
     /** The largest side a render may have. */
     public static final int MAX_SIZE = 1024;
+    /** The size that asks for the picture's own shorter side, kept within the sizes above. */
+    public static final int OWN_SIZE = 0;
 
     private static final float JPEG_QUALITY = 0.9f;
 
@@ -70,23 +72,26 @@ public final class PictureRenderer {
     /**
      * Renders {@code image} as a {@code size} x {@code size} picture.
      *
+     * @param size the side in pixels, or {@link #OWN_SIZE}
      * @throws IllegalArgumentException when {@code size} is outside {@link #MIN_SIZE} to
-     *     {@link #MAX_SIZE}
+     *     {@link #MAX_SIZE} and is not {@link #OWN_SIZE}
      * @throws InvalidProfileException when the bytes are no image this renderer reads, or one
      *     whose sides exceed the cap, or a corrupt one
      */
     public Rendered render(byte[] image, int size, Encoding encoding) {
-        if (size < MIN_SIZE || size > MAX_SIZE) {
+        if (size != OWN_SIZE && (size < MIN_SIZE || size > MAX_SIZE)) {
             throw new IllegalArgumentException("size must be from " + MIN_SIZE + " to " + MAX_SIZE);
         }
         BufferedImage decoded = decode(image, size);
-        BufferedImage square = scale(decoded, size);
+        int side = size != OWN_SIZE ? size
+                : Math.max(MIN_SIZE, Math.min(MAX_SIZE, Math.min(decoded.getWidth(), decoded.getHeight())));
+        BufferedImage square = scale(decoded, side);
         Encoding chosen = encoding != Encoding.AUTOMATIC ? encoding
                 : square.getColorModel().hasAlpha() ? Encoding.PNG : Encoding.JPEG;
         return new Rendered(chosen == Encoding.PNG ? png(square) : jpeg(square), chosen.mediaType);
     }
 
-    /** Decodes the image, subsampled to no less than twice {@code size} on its shorter side. */
+    /** Decodes the image, subsampled to no less than twice {@code size} (if given) on its shorter side. */
     private BufferedImage decode(byte[] image, int size) {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
@@ -103,7 +108,7 @@ public final class PictureRenderer {
                             + " pixels; at most " + maxSide + " x " + maxSide + " are rendered");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.min(width, height) / (2 * size));
+                int step = size == OWN_SIZE ? 1 : Math.max(1, Math.min(width, height) / (2 * size));
                 param.setSourceSubsampling(step, step, 0, 0);
                 return reader.read(0, param);
             } finally {

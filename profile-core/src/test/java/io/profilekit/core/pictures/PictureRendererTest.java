@@ -143,4 +143,13 @@ class PictureRendererTest {
                 .isInstanceOf(InvalidProfileException.class)
                 .hasMessage("the picture is truncated, corrupt or in a format that cannot be rendered");
     }
+
+    @Test
+    void rendersThePicturesOwnShorterSideWhenAskedForItsOwnSize() throws IOException {
+        Rendered rendered = renderer.render(resource("avatar-rgba.jp2"), PictureRenderer.OWN_SIZE, Encoding.AUTOMATIC);
+
+        assertThat(decoded(rendered).getWidth()).isEqualTo(128);
+        assertThat(decoded(renderer.render(resource("wide.webp"), PictureRenderer.OWN_SIZE, Encoding.JPEG)).getHeight())
+                .isEqualTo(200);
+    }
 }

@@ -1,24 +1,29 @@
 package io.profilekit.servlet.internal;
 
+import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.pictures.ImageInspector;
+import io.profilekit.core.pictures.PictureRenderer;
 import io.profilekit.servlet.internal.http.EntityTags;
 import io.profilekit.servlet.internal.http.HttpProblem;
 import io.profilekit.servlet.internal.http.JsonResponses;
 import io.profilekit.servlet.internal.http.PictureResponses;
+import io.profilekit.servlet.internal.http.PictureVariant;
 import io.profilekit.servlet.internal.http.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * {@code /api/v1/profiles/{id}/picture} for {@link ProfilesServlet}: the image (or its JSON
- * document for {@code Accept: application/json}) with an ETag; a new image, checked by its
- * magic bytes, size and dimensions before it is stored; removal.
+ * document for {@code Accept: application/json}), or a rendering of it ({@link PictureVariant}),
+ * each with its own ETag; a new image, checked by its magic bytes, size and dimensions before
+ * it is stored; removal.
  */
 final class ProfilePictureResource {
 
@@ -26,6 +31,7 @@ final class ProfilePictureResource {
     private final RequestBodies bodies;
     private final int maxPictureBytes;
     private final int maxPictureSide;
+    private final PictureRenderer renderer;
 
     ProfilePictureResource(ProfileRepository repository, RequestBodies bodies, int maxPictureBytes,
             int maxPictureSide) {
@@ -33,6 +39,7 @@ final class ProfilePictureResource {
         this.bodies = bodies;
         this.maxPictureBytes = maxPictureBytes;
         this.maxPictureSide = maxPictureSide;
+        this.renderer = new PictureRenderer(maxPictureSide);
     }
 
     void handle(String method, long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,17 +61,46 @@ final class ProfilePictureResource {
             throw ProfileNotFoundException.noPicture(id);
         }
         response.setHeader("Vary", "Accept");
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            answerStored(request, response, picture, () -> JsonResponses.document(response, 200, picture));
+            return;
+        }
+        Optional<PictureVariant> variant = PictureVariant.of(request.getParameter("size"),
+                request.getParameter("format"), accept, picture.format());
+        if (variant.isEmpty()) {
+            answerStored(request, response, picture, () -> PictureResponses.writeImage(response, picture));
+            return;
+        }
+        String tag = EntityTags.of(picture.version(), variant.get().tagSuffix());
+        if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), tag)) {
+            EntityTags.notModified(response, tag);
+            return;
+        }
+        PictureRenderer.Rendered rendered;
+        try {
+            rendered = renderer.render(picture.image(), variant.get().size(), variant.get().encoding());
+        } catch (InvalidProfileException unrenderable) {
+            throw HttpProblem.notAcceptable("the stored picture cannot be rendered (" + unrenderable.getMessage()
+                    + "); ask for format=original for its bytes");
+        }
+        EntityTags.setValidators(response, tag);
+        PictureResponses.writeRendered(response, rendered.mediaType(), rendered.bytes());
+    }
+
+    private interface Answer {
+        void write() throws IOException;
+    }
+
+    /** The stored picture, as bytes or its document, under the picture's own version. */
+    private static void answerStored(HttpServletRequest request, HttpServletResponse response, StoredPicture picture,
+            Answer answer) throws IOException {
         if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), picture.version())) {
             EntityTags.notModified(response, picture.version());
             return;
         }
         EntityTags.setValidators(response, picture.version());
-        String accept = request.getHeader("Accept");
-        if (accept != null && accept.contains("application/json")) {
-            JsonResponses.document(response, 200, picture);
-        } else {
-            PictureResponses.writeImage(response, picture);
-        }
+        answer.write();
     }
 
     private void put(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {

@@ -19,19 +19,34 @@ public final class EntityTags {
 
     /** The validators of an answer about {@code version}: its tag, and revalidation before reuse. */
     public static void setValidators(HttpServletResponse response, Version version) {
-        response.setHeader("ETag", of(version));
+        setValidators(response, of(version));
+    }
+
+    /** The validators of an answer whose entity tag is {@code tag}. */
+    public static void setValidators(HttpServletResponse response, String tag) {
+        response.setHeader("ETag", tag);
         response.setHeader("Cache-Control", REVALIDATE);
     }
 
     /** A 304 for a request whose {@code If-None-Match} names the current version. */
     public static void notModified(HttpServletResponse response, Version version) {
+        notModified(response, of(version));
+    }
+
+    /** A 304 for a request whose {@code If-None-Match} names {@code tag}. */
+    public static void notModified(HttpServletResponse response, String tag) {
         response.setStatus(304);
-        setValidators(response, version);
+        setValidators(response, tag);
     }
 
     /** The strong entity tag of a version. */
     public static String of(Version version) {
         return "\"" + version + "\"";
+    }
+
+    /** The strong entity tag of one variant of a version: {@code "<version>-<suffix>"}. */
+    public static String of(Version version, String suffix) {
+        return "\"" + version + "-" + suffix + "\"";
     }
 
     /**
@@ -82,13 +97,17 @@ public final class EntityTags {
 
     /** Whether {@code If-None-Match} matches {@code current} (weak comparison, as GET uses). */
     public static boolean noneMatchMatches(String header, Version current) {
+        return noneMatchMatches(header, of(current));
+    }
+
+    /** Whether {@code If-None-Match} matches the entity tag {@code ours} (weak comparison). */
+    public static boolean noneMatchMatches(String header, String ours) {
         if (header == null || header.isBlank()) {
             return false;
         }
         if (header.trim().equals("*")) {
             return true;
         }
-        String ours = of(current);
         for (String tag : header.split(",")) {
             String value = tag.trim();
             if (value.startsWith("W/")) {

@@ -36,6 +36,7 @@ public final class ErrorResponses {
             Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"),
             Map.entry(405, "Method Not Allowed"),
+            Map.entry(406, "Not Acceptable"),
             Map.entry(408, "Request Timeout"),
             Map.entry(409, "Conflict"),
             Map.entry(412, "Precondition Failed"),

@@ -53,6 +53,10 @@ public final class HttpProblem extends RuntimeException {
                 .with("Connection", "close");
     }
 
+    public static HttpProblem notAcceptable(String detail) {
+        return new HttpProblem(406, detail);
+    }
+
     public static HttpProblem unsupportedMediaType(String detail) {
         return new HttpProblem(415, detail);
     }

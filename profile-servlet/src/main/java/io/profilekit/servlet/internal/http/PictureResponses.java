@@ -18,4 +18,13 @@ public final class PictureResponses {
         response.setHeader("Content-Security-Policy", "default-src 'none'");
         picture.writeImage(response.getOutputStream());
     }
+
+    /** A rendering of a picture, encoded by profilekit itself. */
+    public static void writeRendered(HttpServletResponse response, String mediaType, byte[] bytes) throws IOException {
+        response.setStatus(200);
+        response.setContentType(mediaType);
+        response.setContentLength(bytes.length);
+        response.setHeader("Content-Security-Policy", "default-src 'none'");
+        response.getOutputStream().write(bytes);
+    }
 }

@@ -1,0 +1,77 @@
+package io.profilekit.servlet.internal.http;
+
+import io.profilekit.core.ImageFormat;
+import io.profilekit.core.pictures.PictureRenderer;
+import io.profilekit.core.pictures.PictureRenderer.Encoding;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which rendering of a stored picture a request asks for, from its {@code size} and
+ * {@code format} parameters and its {@code Accept} header: a square of {@code size} pixels, in
+ * JPEG, PNG, or whichever of the two keeps the picture's transparency. Without {@code size}, the
+ * stored bytes are answered when a browser shows their format (JPEG, PNG, GIF, WebP) or the
+ * request's {@code Accept} names it; a JPEG 2000 picture, which no mainstream browser shows, is
+ * rendered at its own size instead.
+ *
+ * @param size the side in pixels, or {@link PictureRenderer#OWN_SIZE}
+ * @param encoding what to encode the render as
+ */
+public record PictureVariant(int size, Encoding encoding) {
+
+    /**
+     * The variant a request asks for, or empty for the stored bytes.
+     *
+     * @param size the {@code size} parameter, or {@code null}
+     * @param format the {@code format} parameter, or {@code null}
+     * @param accept the {@code Accept} header, or {@code null}
+     * @param stored the stored picture's format, if it has one profilekit recognises
+     * @throws HttpProblem 400 naming what is allowed, for a size or format outside it
+     */
+    public static Optional<PictureVariant> of(String size, String format, String accept, Optional<ImageFormat> stored) {
+        Encoding encoding = encoding(format);
+        if (size == null) {
+            if (encoding != null) {
+                return Optional.of(new PictureVariant(PictureRenderer.OWN_SIZE, encoding));
+            }
+            boolean browsersShowIt = stored.isPresent() && stored.get() != ImageFormat.JPEG_2000
+                    && stored.get() != ImageFormat.JPEG_2000_CODESTREAM;
+            boolean named = stored.isPresent() && accept != null
+                    && accept.toLowerCase(Locale.ROOT).contains(stored.get().mediaType());
+            return "original".equals(format) || browsersShowIt || named || stored.isEmpty() ? Optional.empty()
+                    : Optional.of(new PictureVariant(PictureRenderer.OWN_SIZE, Encoding.AUTOMATIC));
+        }
+        if ("original".equals(format)) {
+            throw HttpProblem.badRequest("size cannot be combined with format=original, the stored bytes");
+        }
+        return Optional.of(new PictureVariant(side(size), encoding == null ? Encoding.AUTOMATIC : encoding));
+    }
+
+    /** What the variant's entity tag adds to the picture's version, so that each variant has its own. */
+    public String tagSuffix() {
+        return (size == PictureRenderer.OWN_SIZE ? "own" : "s" + size) + "-" + encoding.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The encoding {@code format} names; {@code null} for none or {@code original}. */
+    private static Encoding encoding(String format) {
+        if (format == null || format.equals("original")) {
+            return null;
+        }
+        return switch (format) {
+            case "jpeg" -> Encoding.JPEG;
+            case "png" -> Encoding.PNG;
+            default -> throw HttpProblem.badRequest("format must be original, jpeg or png");
+        };
+    }
+
+    private static int side(String size) {
+        if (size.length() <= 4 && size.chars().allMatch(c -> c >= '0' && c <= '9') && !size.isEmpty()) {
+            int side = Integer.parseInt(size);
+            if (side >= PictureRenderer.MIN_SIZE && side <= PictureRenderer.MAX_SIZE) {
+                return side;
+            }
+        }
+        throw HttpProblem.badRequest("size must be a whole number of pixels from " + PictureRenderer.MIN_SIZE + " to "
+                + PictureRenderer.MAX_SIZE);
+    }
+}

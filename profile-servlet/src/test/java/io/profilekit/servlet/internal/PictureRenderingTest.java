@@ -1,0 +1,148 @@
+package io.profilekit.servlet.internal;
+
+import static io.profilekit.servlet.internal.RunningServer.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.profilekit.core.Profile;
+import io.profilekit.core.ProfilePicture;
+import io.profilekit.core.memory.InMemoryProfileRepository;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /api/v1/profiles/{id}/picture} rendering a stored picture: the seed's kind of JPEG 2000
+ * avatar (a 128 x 128 RGBA JP2 made by opj_compress, from profile-core's test resources), a PNG,
+ * and a JPEG 2000 cut short.
+ */
+class PictureRenderingTest {
+
+    private static final String BROWSER = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
+    private static final byte[] SEED_AVATAR = resource("avatar-rgba.jp2");
+    private static final byte[] WIDE_PNG = resource("wide.png");
+    private static RunningServer http;
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PictureRenderingTest.class.getResourceAsStream("/io/profilekit/core/pictures/renderer/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        InMemoryProfileRepository memory = new InMemoryProfileRepository();
+        memory.create(Profile.builder().recordId(1L).userId("ada").build());
+        memory.putPicture(1, ProfilePicture.of(SEED_AVATAR));
+        memory.create(Profile.builder().recordId(2L).userId("grace").build());
+        memory.putPicture(2, ProfilePicture.of(WIDE_PNG));
+        memory.create(Profile.builder().recordId(3L).userId("cut").build());
+        memory.putPicture(3, ProfilePicture.of(Arrays.copyOf(SEED_AVATAR, SEED_AVATAR.length / 3)));
+        http = RunningServer.start(memory);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        http.close();
+    }
+
+    /** GET with the test token and {@code headers} (name, value...). */
+    private static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        String[] all = Arrays.copyOf(new String[] {"Authorization", "Bearer " + RunningServer.TOKEN}, 2 + headers.length);
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return http.send("GET", path, all);
+    }
+
+    private static BufferedImage image(HttpResponse<byte[]> response) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(response.body()));
+    }
+
+    @Test
+    void aJpeg2000PictureIsRenderedForABrowserAtItsOwnSize() throws Exception {
+        HttpResponse<byte[]> response = get("/api/v1/profiles/1/picture", "Accept", BROWSER);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(response.headers().firstValue("Vary")).contains("Accept");
+        assertThat(image(response).getWidth()).isEqualTo(128);
+    }
+
+    @Test
+    void aJpeg2000PictureIsAnsweredAsStoredToAClientThatAsksForJpeg2000() throws Exception {
+        HttpResponse<byte[]> response = get("/api/v1/profiles/1/picture", "Accept", "image/jp2");
+
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/jp2");
+        assertThat(response.body()).isEqualTo(SEED_AVATAR);
+    }
+
+    @Test
+    void aPictureBrowsersShowIsAnsweredAsStored() throws Exception {
+        HttpResponse<byte[]> response = get("/api/v1/profiles/2/picture", "Accept", BROWSER);
+
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(response.body()).isEqualTo(WIDE_PNG);
+    }
+
+    @Test
+    void sizeRendersASquareOfThatManyPixelsInTheEncodingAsked() throws Exception {
+        HttpResponse<byte[]> png = http.get("/api/v1/profiles/2/picture?size=64");
+        HttpResponse<byte[]> jpeg = http.get("/api/v1/profiles/1/picture?size=32&format=jpeg");
+
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(image(png).getWidth()).isEqualTo(64);
+        assertThat(image(png).getHeight()).isEqualTo(64);
+        assertThat(jpeg.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(image(jpeg).getWidth()).isEqualTo(32);
+    }
+
+    @Test
+    void eachVariantHasItsOwnEntityTagAndAnswers304ToIt() throws Exception {
+        HttpResponse<byte[]> stored = http.get("/api/v1/profiles/2/picture");
+        HttpResponse<byte[]> small = http.get("/api/v1/profiles/2/picture?size=64");
+        String tag = small.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<byte[]> again = get("/api/v1/profiles/2/picture?size=64", "If-None-Match", tag);
+        HttpResponse<byte[]> other = get("/api/v1/profiles/2/picture?size=65", "If-None-Match", tag);
+
+        assertThat(tag).isNotEqualTo(stored.headers().firstValue("ETag").orElseThrow()).endsWith("-s64-automatic\"");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(other.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSizeOrFormatOutsideWhatIsOfferedIs400SayingWhatIs() throws Exception {
+        HttpResponse<byte[]> small = http.get("/api/v1/profiles/2/picture?size=15");
+        HttpResponse<byte[]> format = http.get("/api/v1/profiles/2/picture?format=gif");
+        HttpResponse<byte[]> both = http.get("/api/v1/profiles/2/picture?size=64&format=original");
+
+        assertThat(small.statusCode()).isEqualTo(400);
+        assertThat(text(small)).contains("size must be a whole number of pixels from 16 to 1024");
+        assertThat(format.statusCode()).isEqualTo(400);
+        assertThat(text(format)).contains("format must be original, jpeg or png");
+        assertThat(both.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void formatOriginalAnswersTheStoredBytes() throws Exception {
+        HttpResponse<byte[]> response = get("/api/v1/profiles/1/picture?format=original", "Accept", BROWSER);
+
+        assertThat(response.body()).isEqualTo(SEED_AVATAR);
+    }
+
+    @Test
+    void aStoredPictureThatCannotBeRenderedIs406PointingToTheOriginal() throws Exception {
+        HttpResponse<byte[]> response = get("/api/v1/profiles/3/picture", "Accept", BROWSER);
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(text(response)).contains("ask for format=original for its bytes");
+    }
+}
