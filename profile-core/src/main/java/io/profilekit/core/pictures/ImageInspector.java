@@ -2,14 +2,8 @@ package io.profilekit.core.pictures;
 
 import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.ProfilePicture;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Checks an uploaded picture beyond its magic bytes: its declared dimensions, read from the
@@ -57,35 +51,20 @@ public final class ImageInspector {
     }
 
     private static Dimensions decodeChecked(byte[] bytes, int maxSide) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-            if (!readers.hasNext()) {
+        return ImageReaders.read(bytes, reader -> {
+            Dimensions dimensions = within(new Dimensions(reader.getWidth(0), reader.getHeight(0)), maxSide);
+            boolean[] warned = {false};
+            reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
+            // Every byte is decoded, but into a raster of at most about 256 x 256 pixels.
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = Math.max(1, Math.max(dimensions.width(), dimensions.height()) / 256);
+            param.setSourceSubsampling(step, step, 0, 0);
+            reader.read(0, param);
+            if (warned[0]) {
                 throw corrupt();
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                Dimensions dimensions = within(new Dimensions(reader.getWidth(0), reader.getHeight(0)), maxSide);
-                boolean[] warned = {false};
-                reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
-                // Every byte is decoded, but into a raster of at most about 256 x 256 pixels.
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(dimensions.width(), dimensions.height()) / 256);
-                param.setSourceSubsampling(step, step, 0, 0);
-                reader.read(0, param);
-                if (warned[0]) {
-                    throw corrupt();
-                }
-                return dimensions;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidProfileException invalid) {
-                throw invalid;
-            }
-            throw corrupt();
-        }
+            return dimensions;
+        }, ImageInspector::corrupt);
     }
 
     /** RIFF size, then the first chunk: VP8X (extended), VP8 (lossy) or VP8L (lossless). */

@@ -4,18 +4,14 @@ import io.profilekit.core.InvalidProfileException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.geometry.Positions;
@@ -93,37 +89,18 @@ public final class PictureRenderer {
 
     /** Decodes the image, subsampled to no less than twice {@code size} (if given) on its shorter side. */
     private BufferedImage decode(byte[] image, int size) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-            if (!readers.hasNext()) {
-                throw unreadable();
+        return ImageReaders.read(image, reader -> {
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if (width < 1 || height < 1 || width > maxSide || height > maxSide) {
+                throw new InvalidProfileException("the picture is " + width + " x " + height
+                        + " pixels; at most " + maxSide + " x " + maxSide + " are rendered");
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width < 1 || height < 1 || width > maxSide || height > maxSide) {
-                    throw new InvalidProfileException("the picture is " + width + " x " + height
-                            + " pixels; at most " + maxSide + " x " + maxSide + " are rendered");
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = size == OWN_SIZE ? 1 : Math.max(1, Math.min(width, height) / (2 * size));
-                param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidProfileException invalid) {
-                throw invalid;
-            }
-            throw unreadable();
-        } catch (ThreadDeath jpeg2000Failure) {
-            // JJ2000, the JPEG 2000 decoder, signals a truncated codestream this way (after
-            // printing its stack trace to standard error); the thread itself goes on.
-            throw unreadable();
-        }
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = size == OWN_SIZE ? 1 : Math.max(1, Math.min(width, height) / (2 * size));
+            param.setSourceSubsampling(step, step, 0, 0);
+            return reader.read(0, param);
+        }, PictureRenderer::unreadable);
     }
 
     private static BufferedImage scale(BufferedImage decoded, int size) {

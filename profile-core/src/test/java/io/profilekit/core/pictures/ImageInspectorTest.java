@@ -96,10 +96,7 @@ class ImageInspectorTest {
 
     @Test
     void readsTheSizeOfAJpeg2000FileAndCodestream() {
-        byte[] jp2 = new byte[64];
-        System.arraycopy(new byte[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A}, 0, jp2, 0, 12);
-        System.arraycopy("ihdr".getBytes(StandardCharsets.US_ASCII), 0, jp2, 40, 4);
-        ByteBuffer.wrap(jp2, 44, 8).putInt(120).putInt(160);
+        byte[] jp2 = jp2WithImageHeader(64);
         byte[] j2k = new byte[40];
         ByteBuffer.wrap(j2k).put((byte) 0xFF).put((byte) 0x4F).put((byte) 0xFF).put((byte) 0x51)
                 .putShort((short) 41).putShort((short) 0).putInt(300).putInt(200).putInt(10).putInt(20);
@@ -174,10 +171,7 @@ class ImageInspectorTest {
 
     @Test
     void findsAnImageHeaderBoxThatEndsTheFile() {
-        byte[] jp2 = new byte[52];
-        System.arraycopy(new byte[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A}, 0, jp2, 0, 12);
-        System.arraycopy("ihdr".getBytes(StandardCharsets.US_ASCII), 0, jp2, 40, 4);
-        ByteBuffer.wrap(jp2, 44, 8).putInt(120).putInt(160);
+        byte[] jp2 = jp2WithImageHeader(52);
 
         assertThat(check(jp2)).isEqualTo(new ImageInspector.Dimensions(160, 120));
     }
@@ -193,6 +187,15 @@ class ImageInspectorTest {
 
         assertThatThrownBy(() -> check(cut)).isInstanceOf(InvalidProfileException.class)
                 .hasMessage("the picture is truncated or corrupt");
+    }
+
+    /** A JP2 file of {@code length} bytes whose image header box, at byte 40, says 160 x 120. */
+    private static byte[] jp2WithImageHeader(int length) {
+        byte[] jp2 = new byte[length];
+        System.arraycopy(new byte[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A}, 0, jp2, 0, 12);
+        System.arraycopy("ihdr".getBytes(StandardCharsets.US_ASCII), 0, jp2, 40, 4);
+        ByteBuffer.wrap(jp2, 44, 8).putInt(120).putInt(160);
+        return jp2;
     }
 
     /** A J2K codestream of {@code length} bytes: SOC, then a SIZ segment with no image offset. */
