@@ -1,6 +1,7 @@
 package io.profilekit.server;
 
 import io.profilekit.servlet.ApiLimits;
+import io.profilekit.servlet.ProfileApi;
 import java.util.List;
 
 /**
@@ -9,8 +10,9 @@ import java.util.List;
  * @param tokens the configured bearer tokens; empty when none is set
  * @param limits the largest bodies accepted
  * @param accessLog whether to log a line per request
+ * @param renderCacheBytes how many bytes of rendered pictures to keep in memory
  */
-public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessLog) {
+public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessLog, int renderCacheBytes) {
 
     public static final Setting TOKENS = Setting.of("profile.api.tokens");
     public static final Setting MAX_PROFILE_BYTES = Setting.of("profile.api.max-profile-bytes",
@@ -20,10 +22,13 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
     public static final Setting MAX_CONCURRENT_BODY_READS = Setting.of("profile.api.max-concurrent-body-reads",
             ApiLimits.DEFAULTS.maxConcurrentBodyReads());
     public static final Setting ACCESS_LOG = Setting.of("profile.log.access", false);
+    public static final Setting RENDER_CACHE_BYTES = Setting.of("profile.api.render-cache-bytes",
+            ProfileApi.DEFAULT_RENDER_CACHE_BYTES);
 
     private static final int MIN_BODY = 1024;
     private static final int MAX_BODY = 16 << 20;
     private static final int MAX_CONCURRENT_READS = 10_000;
+    private static final int MAX_RENDER_CACHE = 1 << 30;
 
     public ApiSettings {
         tokens = List.copyOf(tokens);
@@ -34,6 +39,7 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
         ApiLimits limits = new ApiLimits(settings.getInt(MAX_PROFILE_BYTES, MIN_BODY, MAX_BODY),
                 settings.getInt(MAX_PICTURE_BYTES, MIN_BODY, MAX_BODY), ApiLimits.DEFAULTS.maxPictureSide(),
                 settings.getInt(MAX_CONCURRENT_BODY_READS, 1, MAX_CONCURRENT_READS));
-        return new ApiSettings(settings.getList(TOKENS.name()), limits, settings.getBoolean(ACCESS_LOG));
+        return new ApiSettings(settings.getList(TOKENS.name()), limits, settings.getBoolean(ACCESS_LOG),
+                settings.getInt(RENDER_CACHE_BYTES, 0, MAX_RENDER_CACHE));
     }
 }

@@ -103,7 +103,7 @@ public final class ConfiguredApi implements AutoCloseable {
 
     private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiSettings settings) {
         return ProfileApi.builder(repository).authenticator(authenticator).limits(settings.limits())
-                .accessLog(settings.accessLog()).build();
+                .accessLog(settings.accessLog()).renderCacheBytes(settings.renderCacheBytes()).build();
     }
 
     /** The API to register or serve. */

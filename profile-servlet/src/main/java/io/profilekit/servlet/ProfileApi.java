@@ -19,6 +19,7 @@ import io.profilekit.servlet.internal.NotFoundServlet;
 import io.profilekit.servlet.internal.ObservationFilter;
 import io.profilekit.servlet.internal.OpenApiServlet;
 import io.profilekit.servlet.internal.PictureLookupServlet;
+import io.profilekit.servlet.internal.PictureRenders;
 import io.profilekit.servlet.internal.ProfileLookupServlet;
 import io.profilekit.servlet.internal.ProfilesServlet;
 import io.profilekit.servlet.internal.ReadinessServlet;
@@ -48,10 +49,14 @@ import java.util.Objects;
  */
 public final class ProfileApi implements AutoCloseable {
 
+    /** 32 MiB: some 8,000 avatars of 64 pixels. */
+    public static final long DEFAULT_RENDER_CACHE_BYTES = 32L << 20;
+
     private final ProfileRepository repository;
     private final Authenticator authenticator;
     private final ApiLimits limits;
     private final boolean accessLog;
+    private final long renderCacheBytes;
     private final PrometheusMeterRegistry registry;
     private final List<AutoCloseable> binders;
 
@@ -60,6 +65,7 @@ public final class ProfileApi implements AutoCloseable {
         authenticator = Objects.requireNonNull(builder.authenticator, "an authenticator is required");
         limits = builder.limits;
         accessLog = builder.accessLog;
+        renderCacheBytes = builder.renderCacheBytes;
         registry = builder.registry != null ? builder.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gc = new JvmGcMetrics();
         for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
@@ -88,7 +94,8 @@ public final class ProfileApi implements AutoCloseable {
         PictureLookupServlet pictureLookups = new PictureLookupServlet(repository);
         ProfilesServlet profiles = new ProfilesServlet(repository,
                 new RequestBodies(limits.maxConcurrentBodyReads()), limits.maxProfileBytes(),
-                limits.maxPictureBytes(), limits.maxPictureSide());
+                limits.maxPictureBytes(), limits.maxPictureSide(),
+                new PictureRenders(limits.maxPictureSide(), renderCacheBytes, registry));
         for (Route route : Route.values()) {
             servlet(context, route, switch (route) {
                 case PROFILE_BY_ID, PROFILE_BY_USERNAME, PROFILES_BY_NICKNAME -> profileLookups;
@@ -141,6 +148,7 @@ public final class ProfileApi implements AutoCloseable {
         private Authenticator authenticator;
         private ApiLimits limits = ApiLimits.DEFAULTS;
         private boolean accessLog;
+        private long renderCacheBytes = DEFAULT_RENDER_CACHE_BYTES;
         private PrometheusMeterRegistry registry;
 
         private Builder(ProfileRepository repository) {
@@ -166,6 +174,18 @@ public final class ProfileApi implements AutoCloseable {
          */
         public Builder accessLog(boolean value) {
             accessLog = value;
+            return this;
+        }
+
+        /**
+         * How many bytes of rendered pictures ({@code ?size=}, and JPEG 2000 for browsers) to
+         * keep in memory; {@link #DEFAULT_RENDER_CACHE_BYTES} unless set, 0 to keep none.
+         */
+        public Builder renderCacheBytes(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("renderCacheBytes must not be negative");
+            }
+            renderCacheBytes = value;
             return this;
         }
 

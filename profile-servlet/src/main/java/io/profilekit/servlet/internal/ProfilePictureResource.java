@@ -31,15 +31,15 @@ final class ProfilePictureResource {
     private final RequestBodies bodies;
     private final int maxPictureBytes;
     private final int maxPictureSide;
-    private final PictureRenderer renderer;
+    private final PictureRenders renders;
 
     ProfilePictureResource(ProfileRepository repository, RequestBodies bodies, int maxPictureBytes,
-            int maxPictureSide) {
+            int maxPictureSide, PictureRenders renders) {
         this.repository = repository;
         this.bodies = bodies;
         this.maxPictureBytes = maxPictureBytes;
         this.maxPictureSide = maxPictureSide;
-        this.renderer = new PictureRenderer(maxPictureSide);
+        this.renders = renders;
     }
 
     void handle(String method, long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -79,7 +79,7 @@ final class ProfilePictureResource {
         }
         PictureRenderer.Rendered rendered;
         try {
-            rendered = renderer.render(picture.image(), variant.get().size(), variant.get().encoding());
+            rendered = renders.render(picture, variant.get());
         } catch (InvalidProfileException unrenderable) {
             throw HttpProblem.notAcceptable("the stored picture cannot be rendered (" + unrenderable.getMessage()
                     + "); ask for format=original for its bytes");

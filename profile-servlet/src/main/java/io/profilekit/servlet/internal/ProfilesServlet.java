@@ -45,13 +45,14 @@ public final class ProfilesServlet extends ApiServlet {
      * @param maxProfileBytes the largest profile body accepted
      * @param maxPictureBytes the largest picture body accepted
      * @param maxPictureSide the most pixels a picture may have on either side
+     * @param renders the renders of pictures, and their cache
      */
     public ProfilesServlet(ProfileRepository repository, RequestBodies bodies, int maxProfileBytes,
-            int maxPictureBytes, int maxPictureSide) {
+            int maxPictureBytes, int maxPictureSide, PictureRenders renders) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.maxProfileBytes = maxProfileBytes;
-        this.pictures = new ProfilePictureResource(repository, bodies, maxPictureBytes, maxPictureSide);
+        this.pictures = new ProfilePictureResource(repository, bodies, maxPictureBytes, maxPictureSide, renders);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.profilekit.servlet.internal;
 import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.profilekit.core.Concurrently;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.memory.InMemoryProfileRepository;
@@ -11,7 +12,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +50,8 @@ class PictureRenderingTest {
         memory.putPicture(1, ProfilePicture.of(SEED_AVATAR));
         memory.create(Profile.builder().recordId(2L).userId("grace").build());
         memory.putPicture(2, ProfilePicture.of(WIDE_PNG));
+        memory.create(Profile.builder().recordId(4L).userId("changes").build());
+        memory.putPicture(4, ProfilePicture.of(WIDE_PNG));
         memory.create(Profile.builder().recordId(3L).userId("cut").build());
         memory.putPicture(3, ProfilePicture.of(Arrays.copyOf(SEED_AVATAR, SEED_AVATAR.length / 3)));
         http = RunningServer.start(memory);
@@ -144,5 +152,43 @@ class PictureRenderingTest {
 
         assertThat(response.statusCode()).isEqualTo(406);
         assertThat(text(response)).contains("ask for format=original for its bytes");
+    }
+
+    @Test
+    void identicalRendersRequestedTogetherRenderOnceAndRepeatsAreServedFromTheCache() throws Exception {
+        double missesBefore = renderCacheGets("miss");
+        double hitsBefore = renderCacheGets("hit");
+        List<Callable<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            requests.add(() -> http.get("/api/v1/profiles/2/picture?size=48").statusCode());
+        }
+
+        List<Integer> statuses = Concurrently.run(requests);
+        int again = http.get("/api/v1/profiles/2/picture?size=48").statusCode();
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(again).isEqualTo(200);
+        assertThat(renderCacheGets("miss") - missesBefore).isEqualTo(1);
+        assertThat(renderCacheGets("hit") - hitsBefore).isEqualTo(8);
+    }
+
+    @Test
+    void aNewPictureIsRenderedAnewNotAnsweredFromTheCache() throws Exception {
+        HttpResponse<byte[]> before = http.get("/api/v1/profiles/4/picture?size=32&format=png");
+        http.send("PUT", "/api/v1/profiles/4/picture", SEED_AVATAR);
+
+        HttpResponse<byte[]> after = http.get("/api/v1/profiles/4/picture?size=32&format=png");
+
+        assertThat(image(before).getRGB(1, 1) >>> 24).as("the PNG's opaque corner").isEqualTo(255);
+        assertThat(image(after).getRGB(1, 1) >>> 24).as("the new picture's transparent corner").isZero();
+        assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
+    }
+
+    /** {@code cache_gets_total{cache="profilekit_picture_renders",result=...}} as /metrics says it. */
+    private static double renderCacheGets(String result) throws Exception {
+        Matcher line = Pattern.compile("(?m)^cache_gets_total\\{cache=\"profilekit_picture_renders\",result=\""
+                + result + "\"[^}]*} (\\S+)$").matcher(text(http.send("GET", "/metrics")));
+        assertThat(line.find()).as("the render cache's " + result + " count in /metrics").isTrue();
+        return Double.parseDouble(line.group(1));
     }
 }
