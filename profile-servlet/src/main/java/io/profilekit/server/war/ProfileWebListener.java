@@ -26,6 +26,7 @@ public final class ProfileWebListener implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         JettyHeaderCache.makeCaseSensitive(context);
+        ImageIoPlugins.register();
         Settings settings = Settings.fromSystem().withFallback(context::getInitParameter);
         try {
             service = ConfiguredApi.open(settings);
@@ -52,6 +53,7 @@ public final class ProfileWebListener implements ServletContextListener {
         // application's copy of Reactor is its own, so its threads must end with it.
         Schedulers.shutdownNow();
         FastThreadLocal.removeAll();
+        ImageIoPlugins.deregister(ProfileWebListener.class.getClassLoader());
         awaitClusterCleaner();
         LOG.info("profilekit stopped");
     }

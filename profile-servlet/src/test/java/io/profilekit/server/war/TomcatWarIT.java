@@ -2,8 +2,11 @@ package io.profilekit.server.war;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.couchbase.MockCouchbase;
+import io.profilekit.core.pictures.ImageInspector;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javax.imageio.spi.IIORegistry;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterEach;
@@ -118,5 +122,31 @@ class TomcatWarIT {
         undeploy();
 
         assertThat(leakWarnings()).isEmpty();
+    }
+
+    @Test
+    void readsJpeg2000WithItsOwnPluginsAndTakesThemAlongOnUndeploy() throws Exception {
+        byte[] seedAvatar;
+        try (var in = TomcatWarIT.class.getResourceAsStream("/io/profilekit/core/pictures/renderer/avatar-rgba.jp2")) {
+            seedAvatar = in.readAllBytes();
+        }
+        URI base = deploy(WarDeployment.MEMORY);
+
+        HttpResponse<byte[]> stored = WarDeployment.sendAs(WarDeployment.TOKEN, base, "PUT",
+                "/api/v1/profiles/1/picture", "image/jp2", seedAvatar);
+        HttpResponse<byte[]> rendered = WarDeployment.sendAs(WarDeployment.TOKEN, base, "GET",
+                "/api/v1/profiles/1/picture?size=32", null, null);
+        undeploy();
+
+        assertThat(stored.statusCode()).isEqualTo(204);
+        assertThat(rendered.statusCode()).isEqualTo(200);
+        assertThat(rendered.headers().firstValue("Content-Type")).contains("image/png");
+        ClassLoader tests = ClassLoader.getSystemClassLoader();
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registry.getCategories().forEachRemaining(category -> registry.getServiceProviders(category, false)
+                .forEachRemaining(provider -> assertThat(provider.getClass().getClassLoader())
+                        .as(provider.getClass().getName()).isIn(null, tests, tests.getParent())));
+        assertThat(ImageInspector.check(ProfilePicture.of(seedAvatar), 2048))
+                .isEqualTo(new ImageInspector.Dimensions(128, 128));
     }
 }
