@@ -152,4 +152,24 @@ class PictureRendererTest {
         assertThat(decoded(renderer.render(resource("wide.webp"), PictureRenderer.OWN_SIZE, Encoding.JPEG)).getHeight())
                 .isEqualTo(200);
     }
+
+    @Test
+    void rendersAPictureWhoseSidesAreExactlyAtTheCap() throws IOException {
+        assertThat(decoded(new PictureRenderer(128).render(resource("avatar-rgba.jp2"), 64, Encoding.PNG)).getWidth())
+                .isEqualTo(64);
+    }
+
+    @Test
+    void rendersAPictureOfOnePixel() throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", png);
+
+        assertThat(decoded(new PictureRenderer(1).render(png.toByteArray(), 16, Encoding.PNG)).getWidth()).isEqualTo(16);
+    }
+
+    @Test
+    void needsACapOfAtLeastOnePixel() {
+        assertThatThrownBy(() -> new PictureRenderer(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxSide must be positive");
+    }
 }
