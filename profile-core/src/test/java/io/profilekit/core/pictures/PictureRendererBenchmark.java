@@ -55,7 +55,7 @@ public class PictureRendererBenchmark {
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(photo, "jpeg", jpeg);
         photoJpeg = jpeg.toByteArray();
-        try (InputStream in = getClass().getResourceAsStream("renderer/avatar-rgba.jp2")) {
+        try (InputStream in = PictureRendererBenchmark.class.getResourceAsStream("renderer/avatar-rgba.jp2")) {
             seedJpeg2000 = in.readAllBytes();
         }
     }

@@ -48,7 +48,7 @@ class PictureVariantTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"16", "64", "1024"})
+    @ValueSource(strings = {"16", "64", "999", "1024"})
     void aSizeFrom16To1024IsASquareOfThatSide(String size) {
         assertThat(PictureVariant.of(size, null, BROWSER, JPEG))
                 .contains(new PictureVariant(Integer.parseInt(size), Encoding.AUTOMATIC));
