@@ -92,8 +92,7 @@ final class DocTerminal implements AutoCloseable {
         String localized = localize(command);
         Matcher placeholder = PLACEHOLDER.matcher(localized);
         if (placeholder.matches()) {
-            assertThat(lastToken).as("a token printed before " + command).isNotNull();
-            variables.append(placeholder.group(1)).append('=').append(lastToken).append('\n');
+            variables.append(placeholder.group(1)).append('=').append(printedToken(command)).append('\n');
             return new Answer("", List.of(), 0);
         }
         if (ASSIGNMENT.matcher(localized).matches()) {
@@ -125,6 +124,27 @@ final class DocTerminal implements AutoCloseable {
             background.process().toHandle().destroy();
             background.process().waitFor(40, TimeUnit.SECONDS);
             background.reader().join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /**
+     * The token printed last: by a command that ran to its end, or by one still serving, which
+     * may print it a moment after its port opens.
+     */
+    private String printedToken(String placeholder) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            if (lastServing != null) {
+                Matcher token = PRINTED_TOKEN.matcher(lastServing.output());
+                if (token.find()) {
+                    return token.group(1);
+                }
+            }
+            if (lastToken != null || Instant.now().isAfter(deadline)) {
+                assertThat(lastToken).as("a token printed before " + placeholder).isNotNull();
+                return lastToken;
+            }
+            Thread.sleep(100);
         }
     }
 
