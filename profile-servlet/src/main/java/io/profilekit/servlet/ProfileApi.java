@@ -91,11 +91,11 @@ public final class ProfileApi implements AutoCloseable {
         filter(context, "profilekit-authentication", new AuthenticationFilter(authenticator), "/api/*");
 
         ProfileLookupServlet profileLookups = new ProfileLookupServlet(repository);
-        PictureLookupServlet pictureLookups = new PictureLookupServlet(repository);
+        PictureRenders renders = new PictureRenders(limits.maxPictureSide(), renderCacheBytes, registry);
+        PictureLookupServlet pictureLookups = new PictureLookupServlet(repository, renders);
         ProfilesServlet profiles = new ProfilesServlet(repository,
                 new RequestBodies(limits.maxConcurrentBodyReads()), limits.maxProfileBytes(),
-                limits.maxPictureBytes(), limits.maxPictureSide(),
-                new PictureRenders(limits.maxPictureSide(), renderCacheBytes, registry));
+                limits.maxPictureBytes(), limits.maxPictureSide(), renders);
         for (Route route : Route.values()) {
             servlet(context, route, switch (route) {
                 case PROFILE_BY_ID, PROFILE_BY_USERNAME, PROFILES_BY_NICKNAME -> profileLookups;

@@ -1,11 +1,14 @@
 package io.profilekit.servlet.internal;
 
+import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
+import io.profilekit.core.pictures.PictureRenderer;
 import io.profilekit.servlet.internal.http.ErrorResponses;
 import io.profilekit.servlet.internal.http.JsonResponses;
 import io.profilekit.servlet.internal.http.PathParameters;
 import io.profilekit.servlet.internal.http.PictureResponses;
+import io.profilekit.servlet.internal.http.PictureVariant;
 import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,16 +21,20 @@ import java.util.OptionalLong;
 /**
  * The seed's picture routes: {@code GET /api/v1/picture/record/{id}} answers the image document
  * in a JSON array; {@code /picture/raw/{id}} answers the image bytes with the media type their
- * magic bytes show, whatever the stored label says.
+ * magic bytes show, whatever the stored label says. A JPEG 2000 picture, which browsers do not
+ * show, is rendered as PNG or JPEG unless the request's {@code Accept} names its type (or the
+ * stored bytes cannot be decoded, when they are answered as the seed answered them).
  */
 public final class PictureLookupServlet extends ApiServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient ProfileRepository repository;
+    private final transient PictureRenders renders;
 
-    public PictureLookupServlet(ProfileRepository repository) {
+    public PictureLookupServlet(ProfileRepository repository, PictureRenders renders) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.renders = Objects.requireNonNull(renders, "renders");
     }
 
     @Override
@@ -43,7 +50,23 @@ public final class PictureLookupServlet extends ApiServlet {
         } else if (route == Route.PICTURE_RECORD) {
             JsonResponses.array(response, List.of(found.get()));
         } else {
-            PictureResponses.writeImage(response, found.get());
+            writeImage(request, response, found.get());
         }
+    }
+
+    private void writeImage(HttpServletRequest request, HttpServletResponse response, StoredPicture picture)
+            throws IOException {
+        response.setHeader("Vary", "Accept");
+        Optional<PictureVariant> variant = PictureVariant.of(null, null, request.getHeader("Accept"), picture.format());
+        if (variant.isPresent()) {
+            try {
+                PictureRenderer.Rendered rendered = renders.render(picture, variant.get());
+                PictureResponses.writeRendered(response, rendered.mediaType(), rendered.bytes());
+                return;
+            } catch (InvalidProfileException undecodable) {
+                // answered below as stored, as the seed did
+            }
+        }
+        PictureResponses.writeImage(response, picture);
     }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /api/v1/profiles/{id}/picture} rendering a stored picture: the seed's kind of JPEG 2000
+ * {@code /api/v1/profiles/{id}/picture} (and the seed's {@code /api/v1/picture/raw/{id}})
+ * rendering a stored picture: the seed's kind of JPEG 2000
  * avatar (a 128 x 128 RGBA JP2 made by opj_compress, from profile-core's test resources), a PNG,
  * and a JPEG 2000 cut short.
  */
@@ -190,5 +191,26 @@ class PictureRenderingTest {
                 + result + "\"[^}]*} (\\S+)$").matcher(text(http.send("GET", "/metrics")));
         assertThat(line.find()).as("the render cache's " + result + " count in /metrics").isTrue();
         return Double.parseDouble(line.group(1));
+    }
+
+    @Test
+    void theSeedsRawRouteRendersJpeg2000ForABrowserAndAnswersItAsStoredToAClientAskingForIt() throws Exception {
+        HttpResponse<byte[]> browser = get("/api/v1/picture/raw/1", "Accept", BROWSER);
+        HttpResponse<byte[]> jpeg2000 = get("/api/v1/picture/raw/1", "Accept", "image/jp2");
+
+        assertThat(browser.statusCode()).isEqualTo(200);
+        assertThat(browser.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(browser.headers().firstValue("Vary")).contains("Accept");
+        assertThat(image(browser).getWidth()).isEqualTo(128);
+        assertThat(jpeg2000.body()).isEqualTo(SEED_AVATAR);
+    }
+
+    @Test
+    void theSeedsRawRouteAnswersAJpeg2000ItCannotDecodeAsStored() throws Exception {
+        HttpResponse<byte[]> response = get("/api/v1/picture/raw/3", "Accept", BROWSER);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/jp2");
+        assertThat(response.body()).hasSize(SEED_AVATAR.length / 3);
     }
 }
