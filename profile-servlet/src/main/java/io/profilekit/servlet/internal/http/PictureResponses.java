@@ -12,19 +12,20 @@ public final class PictureResponses {
 
     /** The image, which may never run as a page of its own (a crafted SVG or HTML, say). */
     public static void writeImage(HttpServletResponse response, StoredPicture picture) throws IOException {
-        response.setStatus(200);
-        response.setContentType(picture.mediaType());
-        response.setContentLength(picture.imageLength());
-        response.setHeader("Content-Security-Policy", "default-src 'none'");
+        startImage(response, picture.mediaType(), picture.imageLength());
         picture.writeImage(response.getOutputStream());
     }
 
     /** A rendering of a picture, encoded by profilekit itself. */
     public static void writeRendered(HttpServletResponse response, String mediaType, byte[] bytes) throws IOException {
+        startImage(response, mediaType, bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static void startImage(HttpServletResponse response, String mediaType, int length) {
         response.setStatus(200);
         response.setContentType(mediaType);
-        response.setContentLength(bytes.length);
+        response.setContentLength(length);
         response.setHeader("Content-Security-Policy", "default-src 'none'");
-        response.getOutputStream().write(bytes);
     }
 }

@@ -34,12 +34,13 @@ public record PictureVariant(int size, Encoding encoding) {
             if (encoding != null) {
                 return Optional.of(new PictureVariant(PictureRenderer.OWN_SIZE, encoding));
             }
-            boolean browsersShowIt = stored.isPresent() && stored.get() != ImageFormat.JPEG_2000
-                    && stored.get() != ImageFormat.JPEG_2000_CODESTREAM;
-            boolean named = stored.isPresent() && accept != null
-                    && accept.toLowerCase(Locale.ROOT).contains(stored.get().mediaType());
-            return "original".equals(format) || browsersShowIt || named || stored.isEmpty() ? Optional.empty()
-                    : Optional.of(new PictureVariant(PictureRenderer.OWN_SIZE, Encoding.AUTOMATIC));
+            if ("original".equals(format) || stored.isEmpty()) {
+                return Optional.empty();
+            }
+            boolean jpeg2000 = stored.get() == ImageFormat.JPEG_2000 || stored.get() == ImageFormat.JPEG_2000_CODESTREAM;
+            boolean named = accept != null && accept.toLowerCase(Locale.ROOT).contains(stored.get().mediaType());
+            return jpeg2000 && !named ? Optional.of(new PictureVariant(PictureRenderer.OWN_SIZE, Encoding.AUTOMATIC))
+                    : Optional.empty();
         }
         if ("original".equals(format)) {
             throw HttpProblem.badRequest("size cannot be combined with format=original, the stored bytes");
