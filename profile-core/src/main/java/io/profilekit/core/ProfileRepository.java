@@ -143,7 +143,8 @@ public interface ProfileRepository extends AutoCloseable {
     /**
      * Stores {@code picture} as the profile's picture: under the image record id its
      * {@code picture} field names, or, when it names none, under the profile's own record id,
-     * which is then linked from the profile (giving the profile a new version).
+     * which is then linked from the profile. Either way the profile gets a new version, so a
+     * profile's version changes whenever its picture does (picture URLs are made from it).
      *
      * @return the stored picture
      * @throws ProfileNotFoundException when no such profile exists
@@ -156,6 +157,26 @@ public interface ProfileRepository extends AutoCloseable {
      * @throws ProfileNotFoundException when no such profile exists or it has no picture
      */
     void deletePicture(long recordId);
+
+    /**
+     * A secret of at least 32 random bytes that every process using this store shares, made on
+     * first use and kept under {@code name}: the key that signs picture URLs, say, so that every
+     * instance behind a load balancer accepts the URLs of every other. The in-memory store
+     * keeps it for its own lifetime.
+     *
+     * @param name what the secret is for: 1 to 64 lower-case letters, digits and dashes
+     * @throws IllegalArgumentException when the name is not of that form
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    byte[] sharedSecret(String name);
+
+    /** Checks a {@link #sharedSecret} name; implementations call it first. */
+    static String checkSecretName(String name) {
+        if (name == null || !name.matches("[a-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("a secret's name is 1 to 64 lower-case letters, digits and dashes");
+        }
+        return name;
+    }
 
     /**
      * Checks that the store answers, for readiness probes.

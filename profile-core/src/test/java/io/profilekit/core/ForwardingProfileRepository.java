@@ -38,6 +38,11 @@ public class ForwardingProfileRepository implements ProfileRepository {
     }
 
     @Override
+    public byte[] sharedSecret(String name) {
+        return delegate().sharedSecret(name);
+    }
+
+    @Override
     public Optional<StoredPicture> findPicture(long pictureId) {
         return delegate().findPicture(pictureId);
     }

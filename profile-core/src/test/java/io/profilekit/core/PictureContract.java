@@ -46,6 +46,38 @@ public interface PictureContract extends ProfileRepositoryContract {
     }
 
     @Test
+    default void putPictureGivesTheProfileANewVersionWhenItAlreadyLinksOne() {
+        StoredProfile ada = repository().create(person("ada1815"));
+        repository().putPicture(ada.recordId(), ProfilePicture.of(PNG));
+        StoredProfile linked = repository().findById(ada.recordId()).orElseThrow();
+
+        repository().putPicture(ada.recordId(), ProfilePicture.of(JPEG));
+
+        StoredProfile after = repository().findById(ada.recordId()).orElseThrow();
+        assertThat(after.version()).isNotEqualTo(linked.version());
+        assertThat(after.profile()).isEqualTo(linked.profile());
+    }
+
+    @Test
+    default void sharedSecretIsTheSameOnEveryCallAndAtLeast32Bytes() {
+        byte[] first = repository().sharedSecret("picture-urls");
+
+        assertThat(first.length).isGreaterThanOrEqualTo(32);
+        assertThat(repository().sharedSecret("picture-urls")).isEqualTo(first);
+    }
+
+    @Test
+    default void sharedSecretsOfDifferentNamesDiffer() {
+        assertThat(repository().sharedSecret("one")).isNotEqualTo(repository().sharedSecret("two"));
+    }
+
+    @Test
+    default void sharedSecretRefusesANameOutsideItsForm() {
+        assertThatThrownBy(() -> repository().sharedSecret("Picture URLs"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     default void putPictureOfAnUnknownProfileFailsAsNotFound() {
         assertThatThrownBy(() -> repository().putPicture(4242, ProfilePicture.of(PNG)))
                 .isInstanceOf(ProfileNotFoundException.class);

@@ -61,6 +61,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     private final PictureDocuments pictures;
     private final RecordIdCounter counter;
     private final ServiceTokenStore serviceTokens;
+    private final SharedSecrets secrets;
     private final Maintenance maintenance;
     private final Reindexing reindexing;
     private final Repairs repairs;
@@ -81,6 +82,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
         this.writes = new ProfileWrites(profiles, images, documents, lookups, nicknames, reads, counter, repairs);
         this.pictures = new PictureDocuments(profiles, images, documents, reads);
         this.serviceTokens = new ServiceTokenStore(auth, documents);
+        this.secrets = new SharedSecrets(lookupDocuments, documents);
         this.maintenance = new Maintenance(cluster, keyspace, counter, queries, statements, documents.failures(),
                 new Waiting(ddlTimeout));
         this.reindexing = new Reindexing(profiles, documents, lookups, nicknames, reads, counter, queries, statements);
@@ -202,6 +204,13 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     public void deletePicture(long recordId) {
         ensureOpen();
         availability.run(() -> pictures.delete(recordId));
+    }
+
+    @Override
+    public byte[] sharedSecret(String name) {
+        ProfileRepository.checkSecretName(name);
+        ensureOpen();
+        return availability.call(() -> secrets.get(name)).clone();
     }
 
     /** The seed's service token: the {@code token} of {@code service_auth:1}, if there is one. */

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The picture protocol: an image document ({@code user_images:<id>}) linked from its profile's
  * {@code picture} field. A new picture is written before the link, and the link removed before
- * the picture, so a profile never links a picture that is not there.
+ * the picture, so a profile never links a picture that is not there. Every new picture gives
+ * its profile a new version (CAS), so that the profile's version changes with its picture.
  */
 final class PictureDocuments {
 
@@ -44,16 +45,17 @@ final class PictureDocuments {
             long pictureId = linked != null ? linked : recordId;
             byte[] json = StoredPicture.of(pictureId, picture, new Version(0)).json();
             long cas = write(pictureId, json);
-            if (linked == null) {
-                byte[] linkedJson = ProfileJson.toJson(current.profile().withPicture(pictureId));
-                try {
-                    documents.replace(profiles, Keys.profile(recordId), linkedJson, current.cas());
-                } catch (CasMismatchException changed) {
-                    continue;
-                } catch (DocumentNotFoundException gone) {
-                    documents.removeIfPresent(images, Keys.image(pictureId));
-                    throw ProfileNotFoundException.noProfile(recordId);
-                }
+            // Rewritten even when already linked: the profile's version covers its picture.
+            byte[] profileJson = linked == null
+                    ? ProfileJson.toJson(current.profile().withPicture(pictureId))
+                    : current.stored().json();
+            try {
+                documents.replace(profiles, Keys.profile(recordId), profileJson, current.cas());
+            } catch (CasMismatchException changed) {
+                continue;
+            } catch (DocumentNotFoundException gone) {
+                documents.removeIfPresent(images, Keys.image(pictureId));
+                throw ProfileNotFoundException.noProfile(recordId);
             }
             return StoredPicture.ofJson(pictureId, json, new Version(cas));
         }

@@ -13,6 +13,7 @@ import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class InMemoryProfileRepository implements ProfileRepository {
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<Long>> nicknames =
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, StoredPicture> pictures = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, byte[]> secrets = new ConcurrentHashMap<>();
 
     /** Starts from the clock so that versions (entity tags) do not repeat across restarts. */
     private final AtomicLong versions = new AtomicLong(System.currentTimeMillis() << 16);
@@ -167,9 +169,7 @@ public final class InMemoryProfileRepository implements ProfileRepository {
             long pictureId = profile.picture() != null ? profile.picture() : recordId;
             StoredPicture stored = StoredPicture.of(pictureId, picture, nextVersion());
             pictures.put(pictureId, stored);
-            if (profile.picture() == null) {
-                swap(current, profile.withPicture(pictureId));
-            }
+            swap(current, profile.picture() == null ? profile.withPicture(pictureId) : profile);
             return stored;
         }
     }
@@ -185,6 +185,17 @@ public final class InMemoryProfileRepository implements ProfileRepository {
             pictures.remove(pictureId);
             swap(current, current.profile().withPicture(null));
         }
+    }
+
+    @Override
+    public byte[] sharedSecret(String name) {
+        ProfileRepository.checkSecretName(name);
+        ensureOpen();
+        return secrets.computeIfAbsent(name, unused -> {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            return secret;
+        }).clone();
     }
 
     @Override

@@ -9,8 +9,9 @@ import javax.imageio.ImageReadParam;
  * Checks an uploaded picture beyond its magic bytes: its declared dimensions, read from the
  * header before anything is decoded (so a "pixel bomb" declaring 50000 x 50000 pixels costs
  * nothing), and, for the formats the JDK decodes (JPEG, PNG, GIF), that the whole image
- * decodes without error or truncation. WebP and JPEG 2000 headers are read by hand; their
- * bodies are not decoded.
+ * decodes without error or truncation, and, for PNG, that its compressed data inflates to no
+ * more than its dimensions need. WebP and JPEG 2000 headers are read by hand; their bodies are
+ * not decoded.
  */
 public final class ImageInspector {
 
@@ -32,7 +33,12 @@ public final class ImageInspector {
     public static Dimensions check(ProfilePicture picture, int maxSide) {
         byte[] bytes = picture.bytes();
         return switch (picture.format()) {
-            case JPEG, PNG, GIF -> decodeChecked(bytes, maxSide);
+            case JPEG, GIF -> decodeChecked(bytes, maxSide);
+            case PNG -> {
+                Dimensions dimensions = decodeChecked(bytes, maxSide);
+                PngImageData.check(bytes, dimensions.width(), dimensions.height());
+                yield dimensions;
+            }
             case WEBP -> within(webp(bytes), maxSide);
             case JPEG_2000 -> within(jp2(bytes), maxSide);
             case JPEG_2000_CODESTREAM -> within(j2k(bytes, 0), maxSide);

@@ -1,18 +1,11 @@
 package io.profilekit.core.pictures;
 
 import io.profilekit.core.InvalidProfileException;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
+import java.time.Duration;
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.geometry.Positions;
 
@@ -33,8 +26,6 @@ public final class PictureRenderer {
     /** The size that asks for the picture's own shorter side, kept within the sizes above. */
     public static final int OWN_SIZE = 0;
 
-    private static final float JPEG_QUALITY = 0.9f;
-
     /** What a render is encoded as. */
     public enum Encoding {
         /** JPEG, with transparency flattened onto white. */
@@ -49,6 +40,11 @@ public final class PictureRenderer {
         Encoding(String mediaType) {
             this.mediaType = mediaType;
         }
+
+        /** The media type of what this encoding writes; {@code null} for {@link #AUTOMATIC}. */
+        String mediaType() {
+            return mediaType;
+        }
     }
 
     /** An encoded render and its media type. */
@@ -56,13 +52,27 @@ public final class PictureRenderer {
     }
 
     private final int maxSide;
+    private final Duration decodeBudget;
 
-    /** A renderer of pictures whose sides are at most {@code maxSide} pixels. */
+    /** A renderer of pictures whose sides are at most {@code maxSide} pixels, each decoded within 3 seconds. */
     public PictureRenderer(int maxSide) {
+        this(maxSide, ImageReaders.DEFAULT_BUDGET);
+    }
+
+    /**
+     * A renderer of pictures whose sides are at most {@code maxSide} pixels, each decoded
+     * within {@code decodeBudget} (a crafted image that decodes slowly fails instead of
+     * holding a request thread).
+     */
+    public PictureRenderer(int maxSide, Duration decodeBudget) {
         if (maxSide < 1) {
             throw new IllegalArgumentException("maxSide must be positive");
         }
+        if (decodeBudget.isNegative()) {
+            throw new IllegalArgumentException("decodeBudget must not be negative");
+        }
         this.maxSide = maxSide;
+        this.decodeBudget = decodeBudget;
     }
 
     /**
@@ -72,7 +82,7 @@ public final class PictureRenderer {
      * @throws IllegalArgumentException when {@code size} is outside {@link #MIN_SIZE} to
      *     {@link #MAX_SIZE} and is not {@link #OWN_SIZE}
      * @throws InvalidProfileException when the bytes are no image this renderer reads, or one
-     *     whose sides exceed the cap, or a corrupt one
+     *     whose sides exceed the cap, a corrupt one, or one that outlasts the decode budget
      */
     public Rendered render(byte[] image, int size, Encoding encoding) {
         if (size != OWN_SIZE && (size < MIN_SIZE || size > MAX_SIZE)) {
@@ -82,14 +92,12 @@ public final class PictureRenderer {
         int side = size != OWN_SIZE ? size
                 : Math.max(MIN_SIZE, Math.min(MAX_SIZE, Math.min(decoded.getWidth(), decoded.getHeight())));
         BufferedImage square = scale(decoded, side);
-        Encoding chosen = encoding != Encoding.AUTOMATIC ? encoding
-                : square.getColorModel().hasAlpha() ? Encoding.PNG : Encoding.JPEG;
-        return new Rendered(chosen == Encoding.PNG ? png(square) : jpeg(square), chosen.mediaType);
+        return Encoders.encode(square, encoding);
     }
 
     /** Decodes the image, subsampled to no less than twice {@code size} (if given) on its shorter side. */
     private BufferedImage decode(byte[] image, int size) {
-        return ImageReaders.read(image, reader -> {
+        return ImageReaders.read(image, decodeBudget, reader -> {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (width < 1 || height < 1 || width > maxSide || height > maxSide) {
@@ -112,41 +120,6 @@ public final class PictureRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] jpeg(BufferedImage image) {
-        BufferedImage opaque = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = opaque.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(JPEG_QUALITY);
-        return encode(writer, param, opaque);
-    }
-
-    private static byte[] png(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        return encode(writer, writer.getDefaultWriteParam(), image);
-    }
-
-    private static byte[] encode(ImageWriter writer, ImageWriteParam param, BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a picture", e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     private static InvalidProfileException unreadable() {

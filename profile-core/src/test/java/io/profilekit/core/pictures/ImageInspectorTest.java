@@ -223,4 +223,34 @@ class ImageInspectorTest {
                 .put("WEBP".getBytes(StandardCharsets.US_ASCII)).put(chunk.getBytes(StandardCharsets.US_ASCII));
         return bytes;
     }
+
+    @Test
+    void refusesAPngWhoseDataInflatesFarBeyondItsDimensions() throws IOException {
+        byte[] bomb = PngBomb.bytes();
+        BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(bomb));
+        assertThat(decoded.getWidth()).as("a decoder takes it for a 16 x 16 image").isEqualTo(16);
+
+        assertThatThrownBy(() -> check(bomb)).isInstanceOf(InvalidProfileException.class)
+                .hasMessage("the picture's image data inflates to more than its 16 x 16 pixels need");
+    }
+
+    @Test
+    void acceptsAnInterlacedPng() throws IOException {
+        BufferedImage image = new BufferedImage(301, 203, BufferedImage.TYPE_INT_ARGB);
+        for (int x = 0; x < 301; x++) {
+            image.setRGB(x, x % 203, 0x80FF8800 + x);
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        }
+        byte[] png = out.toByteArray();
+        assertThat(png[28]).as("interlace method: Adam7").isEqualTo((byte) 1);
+
+        assertThat(check(png)).isEqualTo(new ImageInspector.Dimensions(301, 203));
+    }
 }

@@ -172,4 +172,19 @@ class PictureRendererTest {
         assertThatThrownBy(() -> new PictureRenderer(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxSide must be positive");
     }
+
+    @Test
+    void refusesAPictureThatOutlastsTheDecodeBudget() {
+        PictureRenderer hurried = new PictureRenderer(2048, java.time.Duration.ZERO);
+
+        assertThatThrownBy(() -> hurried.render(resource("wide.png"), 64, Encoding.PNG))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessage("the picture takes longer than 0 ms to decode");
+    }
+
+    @Test
+    void needsANonNegativeDecodeBudget() {
+        assertThatThrownBy(() -> new PictureRenderer(16, java.time.Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("decodeBudget must not be negative");
+    }
 }
