@@ -4,6 +4,10 @@ import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.couchbase.CouchbaseDoctor;
 import io.profilekit.core.couchbase.CouchbaseProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseSettings;
+import io.profilekit.server.settings.ApiSettings;
+
+import io.profilekit.server.settings.Settings;
+import io.profilekit.server.settings.StoreSettings;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.time.Duration;

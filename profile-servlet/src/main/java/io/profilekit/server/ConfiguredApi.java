@@ -5,6 +5,11 @@ import io.profilekit.core.couchbase.CouchbaseProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileRepository;
 import io.profilekit.core.sample.SampleDataLoader;
+import io.profilekit.server.settings.ApiSettings;
+import io.profilekit.server.settings.DemoSettings;
+import io.profilekit.server.settings.PictureSettings;
+import io.profilekit.server.settings.Settings;
+import io.profilekit.server.settings.StoreSettings;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
@@ -58,14 +63,15 @@ public final class ConfiguredApi implements AutoCloseable {
     /** As {@link #open(Settings)}, re-reading the stored service token every {@code tokenRefresh}. */
     static ConfiguredApi open(Settings settings, Duration tokenRefresh) {
         ApiSettings api = ApiSettings.from(settings);
+        PictureSettings pictures = PictureSettings.from(settings);
         Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
         if (couchbase.isPresent()) {
-            return couchbase(couchbase.get(), api, tokenRefresh);
+            return couchbase(couchbase.get(), api, pictures, tokenRefresh);
         }
-        return memory(DemoSettings.from(settings), api);
+        return memory(DemoSettings.from(settings), api, pictures);
     }
 
-    private static ConfiguredApi memory(DemoSettings demo, ApiSettings settings) {
+    private static ConfiguredApi memory(DemoSettings demo, ApiSettings settings, PictureSettings pictures) {
         List<String> configured = settings.tokens();
         String generated = configured.isEmpty() ? newToken() : null;
         InMemoryProfileRepository repository = new InMemoryProfileRepository();
@@ -75,11 +81,12 @@ public final class ConfiguredApi implements AutoCloseable {
                 demo.pictures() ? "with pictures" : "without pictures",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         List<String> tokens = generated != null ? List.of(generated) : configured;
-        ProfileApi api = api(repository, new BearerTokenAuthenticator(tokens), settings);
+        ProfileApi api = api(repository, new BearerTokenAuthenticator(tokens), settings, pictures);
         return new ConfiguredApi(repository, api, null, "the in-memory store", generated);
     }
 
-    private static ConfiguredApi couchbase(CouchbaseSettings settings, ApiSettings api, Duration tokenRefresh) {
+    private static ConfiguredApi couchbase(CouchbaseSettings settings, ApiSettings api, PictureSettings pictures,
+            Duration tokenRefresh) {
         List<String> configured = api.tokens();
         CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings);
         try {
@@ -93,7 +100,7 @@ public final class ConfiguredApi implements AutoCloseable {
                     tokens, tokenRefresh);
             String description = "Couchbase " + settings.keyspace().bucket() + "." + settings.keyspace().scope()
                     + " (" + tokens.size() + " API token(s))";
-            return new ConfiguredApi(repository, api(repository, authenticator, api), refresher,
+            return new ConfiguredApi(repository, api(repository, authenticator, api, pictures), refresher,
                     description, null);
         } catch (RuntimeException e) {
             repository.close();
@@ -101,9 +108,11 @@ public final class ConfiguredApi implements AutoCloseable {
         }
     }
 
-    private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiSettings settings) {
-        return ProfileApi.builder(repository).authenticator(authenticator).limits(settings.limits())
-                .accessLog(settings.accessLog()).renderCacheBytes(settings.renderCacheBytes()).build();
+    private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiSettings settings,
+            PictureSettings pictures) {
+        ProfileApi.Builder builder = ProfileApi.builder(repository).authenticator(authenticator)
+                .limits(settings.limits()).accessLog(settings.accessLog()).renderCacheBytes(settings.renderCacheBytes());
+        return pictures.applyTo(builder).build();
     }
 
     /** The API to register or serve. */

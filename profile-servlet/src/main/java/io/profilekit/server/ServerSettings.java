@@ -1,5 +1,7 @@
 package io.profilekit.server;
 
+import io.profilekit.server.settings.Setting;
+import io.profilekit.server.settings.Settings;
 import java.time.Duration;
 
 /**

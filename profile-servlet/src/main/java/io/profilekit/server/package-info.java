@@ -4,7 +4,7 @@
  * {@link io.profilekit.server.CommandLine} is {@code java -jar profile-server.jar} (serve, init,
  * generate, reindex), and {@link io.profilekit.server.ConfiguredApi} assembles the API from
  * settings for the jar and the WAR alike. Settings are typed: each group
- * ({@link io.profilekit.server.ServerSettings}, {@link io.profilekit.server.DemoSettings},
- * {@link io.profilekit.server.ApiSettings}, {@link io.profilekit.server.StoreSettings}) defines its names and defaults once.
+ * ({@link io.profilekit.server.ServerSettings} here, the others in
+ * {@link io.profilekit.server.settings}) defines its names and defaults once.
  */
 package io.profilekit.server;

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import io.profilekit.servlet.internal.AuthenticationFilter;
@@ -18,18 +19,23 @@ import io.profilekit.servlet.internal.MetricsServlet;
 import io.profilekit.servlet.internal.NotFoundServlet;
 import io.profilekit.servlet.internal.ObservationFilter;
 import io.profilekit.servlet.internal.OpenApiServlet;
+import io.profilekit.servlet.internal.PictureLinkServlet;
 import io.profilekit.servlet.internal.PictureLookupServlet;
-import io.profilekit.servlet.internal.PictureRenders;
 import io.profilekit.servlet.internal.ProfileLookupServlet;
 import io.profilekit.servlet.internal.ProfilesServlet;
 import io.profilekit.servlet.internal.ReadinessServlet;
 import io.profilekit.servlet.internal.http.RequestBodies;
 import io.profilekit.servlet.internal.http.Route;
+import io.profilekit.servlet.internal.pictures.PictureLinks;
+import io.profilekit.servlet.internal.pictures.PictureRenders;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -51,12 +57,19 @@ public final class ProfileApi implements AutoCloseable {
 
     /** 32 MiB: some 20,000 of the demo's 64-pixel avatars (1.4 KB each). */
     public static final long DEFAULT_RENDER_CACHE_BYTES = 32L << 20;
+    /** A signed picture URL stays valid for at least this long, and at most twice it. */
+    public static final Duration DEFAULT_PICTURE_URL_LIFETIME = Duration.ofDays(7);
 
     private final ProfileRepository repository;
     private final Authenticator authenticator;
     private final ApiLimits limits;
     private final boolean accessLog;
     private final long renderCacheBytes;
+    private final byte[] pictureSigningKey;
+    private final boolean publicPictures;
+    private final Duration pictureUrlLifetime;
+    private final String pictureBaseUrl;
+    private final Clock clock;
     private final PrometheusMeterRegistry registry;
     private final List<AutoCloseable> binders;
 
@@ -66,6 +79,11 @@ public final class ProfileApi implements AutoCloseable {
         limits = builder.limits;
         accessLog = builder.accessLog;
         renderCacheBytes = builder.renderCacheBytes;
+        pictureSigningKey = builder.pictureSigningKey;
+        publicPictures = builder.publicPictures;
+        pictureUrlLifetime = builder.pictureUrlLifetime;
+        pictureBaseUrl = builder.pictureBaseUrl;
+        clock = builder.clock;
         registry = builder.registry != null ? builder.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gc = new JvmGcMetrics();
         for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
@@ -93,14 +111,17 @@ public final class ProfileApi implements AutoCloseable {
         ProfileLookupServlet profileLookups = new ProfileLookupServlet(repository);
         PictureRenders renders = new PictureRenders(limits.maxPictureSide(), renderCacheBytes, registry);
         PictureLookupServlet pictureLookups = new PictureLookupServlet(repository, renders);
+        PictureLinks links = new PictureLinks(repository, pictureSigningKey, publicPictures, pictureUrlLifetime,
+                pictureBaseUrl, clock);
         ProfilesServlet profiles = new ProfilesServlet(repository,
                 new RequestBodies(limits.maxConcurrentBodyReads()), limits.maxProfileBytes(),
-                limits.maxPictureBytes(), limits.maxPictureSide(), renders);
+                limits.maxPictureBytes(), limits.maxPictureSide(), renders, links);
         for (Route route : Route.values()) {
             servlet(context, route, switch (route) {
                 case PROFILE_BY_ID, PROFILE_BY_USERNAME, PROFILES_BY_NICKNAME -> profileLookups;
                 case PICTURE_RECORD, PICTURE_RAW -> pictureLookups;
                 case PROFILES, PROFILE, PROFILE_PICTURE -> profiles;
+                case PICTURE_LINK -> new PictureLinkServlet(repository, links, renders);
                 case HEALTH -> new HealthServlet();
                 case READINESS -> new ReadinessServlet(repository);
                 case METRICS -> new MetricsServlet(registry);
@@ -149,6 +170,11 @@ public final class ProfileApi implements AutoCloseable {
         private ApiLimits limits = ApiLimits.DEFAULTS;
         private boolean accessLog;
         private long renderCacheBytes = DEFAULT_RENDER_CACHE_BYTES;
+        private byte[] pictureSigningKey;
+        private boolean publicPictures;
+        private Duration pictureUrlLifetime = DEFAULT_PICTURE_URL_LIFETIME;
+        private String pictureBaseUrl;
+        private Clock clock = Clock.systemUTC();
         private PrometheusMeterRegistry registry;
 
         private Builder(ProfileRepository repository) {
@@ -186,6 +212,64 @@ public final class ProfileApi implements AutoCloseable {
                 throw new IllegalArgumentException("renderCacheBytes must not be negative");
             }
             renderCacheBytes = value;
+            return this;
+        }
+
+        /**
+         * The key that signs picture URLs (at least 32 bytes; give every instance the same). Unless
+         * set, the store's shared secret {@code picture-urls}, made on first use, which every
+         * instance on the store shares.
+         */
+        public Builder pictureSigningKey(byte[] value) {
+            if (value.length < PictureSignatures.MIN_KEY_BYTES) {
+                throw new IllegalArgumentException("the picture signing key needs at least "
+                        + PictureSignatures.MIN_KEY_BYTES + " bytes");
+            }
+            pictureSigningKey = value.clone();
+            return this;
+        }
+
+        /**
+         * Whether every profile's picture is public: {@code picture_url} is then unsigned and never
+         * expires. Off unless set: pictures are reached only through signed URLs that expire.
+         */
+        public Builder publicPictures(boolean value) {
+            publicPictures = value;
+            return this;
+        }
+
+        /**
+         * How long a signed picture URL stays valid at least (at most twice as long; the expiry
+         * moves in steps of this, so answers within a step share one URL that caches keep);
+         * {@link #DEFAULT_PICTURE_URL_LIFETIME} unless set.
+         */
+        public Builder pictureUrlLifetime(Duration value) {
+            if (value.toSeconds() < 1) {
+                throw new IllegalArgumentException("the picture URL lifetime must be at least a second");
+            }
+            pictureUrlLifetime = value;
+            return this;
+        }
+
+        /**
+         * Where clients reach the API, such as {@code https://example.com/profiles} (scheme, host
+         * and context path); picture URLs start with it. Unless set, each is made from the
+         * request it answers, which behind a proxy may name the proxy's target instead.
+         */
+        public Builder pictureBaseUrl(String value) {
+            URI uri = URI.create(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalArgumentException("the picture base URL must be an http or https URL without"
+                        + " query or fragment");
+            }
+            pictureBaseUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            return this;
+        }
+
+        /** The clock that picture URLs expire by; the system's unless set (tests set their own). */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 

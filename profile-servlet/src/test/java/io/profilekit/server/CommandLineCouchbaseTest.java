@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.profilekit.core.couchbase.MockCouchbase;
 import io.profilekit.core.internal.Json;
+import io.profilekit.server.settings.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.profilekit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.profilekit.server.settings.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;

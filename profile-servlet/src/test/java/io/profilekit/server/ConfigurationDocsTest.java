@@ -2,6 +2,13 @@ package io.profilekit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.profilekit.server.settings.ApiSettings;
+import io.profilekit.server.settings.BulkSettings;
+import io.profilekit.server.settings.DemoSettings;
+import io.profilekit.server.settings.PictureSettings;
+
+import io.profilekit.server.settings.Setting;
+import io.profilekit.server.settings.StoreSettings;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -21,7 +28,7 @@ class ConfigurationDocsTest {
 
     private static final Path DOCS = Path.of("..", "docs", "configuration.md");
     private static final List<Class<?>> GROUPS = List.of(ServerSettings.class, DemoSettings.class, ApiSettings.class,
-            StoreSettings.class, BulkSettings.class);
+            PictureSettings.class, StoreSettings.class, BulkSettings.class);
 
     static List<Setting> settings() throws IllegalAccessException {
         List<Setting> settings = new ArrayList<>();

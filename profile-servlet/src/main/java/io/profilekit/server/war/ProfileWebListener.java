@@ -1,9 +1,9 @@
 package io.profilekit.server.war;
 
 import com.couchbase.client.core.deps.io.netty.util.concurrent.FastThreadLocal;
-import io.profilekit.server.ApiSettings;
 import io.profilekit.server.ConfiguredApi;
-import io.profilekit.server.Settings;
+import io.profilekit.server.settings.ApiSettings;
+import io.profilekit.server.settings.Settings;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

@@ -10,6 +10,7 @@ import io.profilekit.servlet.internal.http.PathParameters;
 import io.profilekit.servlet.internal.http.PictureResponses;
 import io.profilekit.servlet.internal.http.PictureVariant;
 import io.profilekit.servlet.internal.http.Route;
+import io.profilekit.servlet.internal.pictures.PictureRenders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

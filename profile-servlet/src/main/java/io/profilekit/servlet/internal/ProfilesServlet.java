@@ -16,6 +16,9 @@ import io.profilekit.servlet.internal.http.PathParameters;
 import io.profilekit.servlet.internal.http.QueryString;
 import io.profilekit.servlet.internal.http.RequestBodies;
 import io.profilekit.servlet.internal.http.Route;
+import io.profilekit.servlet.internal.pictures.PictureLinks;
+import io.profilekit.servlet.internal.pictures.PictureRenders;
+import io.profilekit.servlet.internal.pictures.ProfilePictureResource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,7 +28,8 @@ import java.util.function.Function;
 
 /**
  * The resource API under {@code /api/v1/profiles}: the collection (list, create), a profile
- * (read, replace, merge-patch, delete; ETags from the store's versions) and, through
+ * (read, replace, merge-patch, delete; ETags from the store's versions), each answered with its
+ * {@code picture_url} ({@link PictureLinks}), and, through
  * {@link ProfilePictureResource}, its picture. It parses, calls the repository and writes;
  * read-modify-write and the rules of a change live in {@link ProfileRepository#update}.
  */
@@ -39,6 +43,7 @@ public final class ProfilesServlet extends ApiServlet {
     private final int maxProfileBytes;
     private final transient RequestBodies bodies;
     private final transient ProfilePictureResource pictures;
+    private final transient PictureLinks links;
 
     /**
      * @param bodies reads request bodies (and bounds how many are read at once)
@@ -46,10 +51,12 @@ public final class ProfilesServlet extends ApiServlet {
      * @param maxPictureBytes the largest picture body accepted
      * @param maxPictureSide the most pixels a picture may have on either side
      * @param renders the renders of pictures, and their cache
+     * @param links the {@code picture_url} of every profile answered
      */
     public ProfilesServlet(ProfileRepository repository, RequestBodies bodies, int maxProfileBytes,
-            int maxPictureBytes, int maxPictureSide, PictureRenders renders) {
+            int maxPictureBytes, int maxPictureSide, PictureRenders renders, PictureLinks links) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.links = Objects.requireNonNull(links, "links");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.maxProfileBytes = maxProfileBytes;
         this.pictures = new ProfilePictureResource(repository, bodies, maxPictureBytes, maxPictureSide, renders);
@@ -97,27 +104,28 @@ public final class ProfilesServlet extends ApiServlet {
         String next = page.next().isPresent()
                 ? ListingParameters.nextPage(profilesUrl(request), query, page.next().getAsLong())
                 : null;
-        JsonResponses.page(response, page.items(), next);
+        JsonResponses.page(response, page.items(), next, PictureLinks.FIELD, profile -> links.url(request, profile));
     }
 
     private void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Profile profile = ProfileJson.fromJson(profileBody(request, "application/json"));
+        Profile profile = withoutPictureUrl(ProfileJson.fromJson(profileBody(request, "application/json")));
         StoredProfile created = repository.create(profile);
         response.setHeader("Location", profilesUrl(request) + "/" + created.recordId());
-        writeProfile(response, 201, created);
+        writeProfile(request, response, 201, created);
     }
 
     private void read(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
         StoredProfile stored = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
-        if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), stored.version())) {
-            EntityTags.notModified(response, stored.version());
+        String tag = links.entityTag(stored.version());
+        if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), tag)) {
+            EntityTags.notModified(response, tag);
             return;
         }
-        writeProfile(response, 200, stored);
+        writeProfile(request, response, 200, stored);
     }
 
     private void replace(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
-        Profile replacement = ProfileJson.fromJson(profileBody(request, "application/json"));
+        Profile replacement = withoutPictureUrl(ProfileJson.fromJson(profileBody(request, "application/json")));
         StoredProfile stored = underIfMatch(request, id, expected -> repository.update(id, expected, current -> {
             Profile.Builder changed = replacement.toBuilder();
             if (replacement.recordId() == null) {
@@ -128,7 +136,7 @@ public final class ProfilesServlet extends ApiServlet {
             }
             return changed.build();
         }));
-        writeProfile(response, 200, stored);
+        writeProfile(request, response, 200, stored);
     }
 
     private void patch(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
@@ -139,8 +147,9 @@ public final class ProfilesServlet extends ApiServlet {
             throw problem.status() == 415 ? problem.with("Accept-Patch", MERGE_PATCH) : problem;
         }
         StoredProfile stored = underIfMatch(request, id,
-                expected -> repository.update(id, expected, current -> ProfileJson.mergePatch(current.json(), patch)));
-        writeProfile(response, 200, stored);
+                expected -> repository.update(id, expected,
+                        current -> withoutPictureUrl(ProfileJson.mergePatch(current.json(), patch))));
+        writeProfile(request, response, 200, stored);
     }
 
     private void delete(HttpServletRequest request, HttpServletResponse response, long id) {
@@ -187,9 +196,17 @@ public final class ProfilesServlet extends ApiServlet {
         return bodies.read(request, "the profile", maxProfileBytes);
     }
 
-    private static void writeProfile(HttpServletResponse response, int status, StoredProfile stored) throws IOException {
-        EntityTags.setValidators(response, stored.version());
-        JsonResponses.document(response, status, stored);
+    private void writeProfile(HttpServletRequest request, HttpServletResponse response, int status,
+            StoredProfile stored) throws IOException {
+        EntityTags.setValidators(response, links.entityTag(stored.version()));
+        JsonResponses.document(response, status, stored, PictureLinks.FIELD, links.url(request, stored));
+    }
+
+    /** The profile without {@code picture_url}: answers carry it, a client may send it back, it is never stored. */
+    private static Profile withoutPictureUrl(Profile profile) {
+        return profile.attributes().containsKey(PictureLinks.FIELD)
+                ? profile.toBuilder().removeAttribute(PictureLinks.FIELD).build()
+                : profile;
     }
 
     static String profilesUrl(HttpServletRequest request) {

@@ -81,7 +81,7 @@ class ProfilesServletRacesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         StoredProfile stored = store.findById(ada.recordId()).orElseThrow();
         assertThat(stored.profile().city()).isEqualTo("London");
-        assertThat(response.headers().firstValue("ETag")).contains(EntityTags.of(stored.version()));
+        assertThat(response.headers().firstValue("ETag").orElseThrow()).startsWith("\"" + stored.version() + "-");
         assertThat(replaces).hasValue(3);
     }
 

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link ProfileServer} on an ephemeral port, and an HTTP client to call it with. Every
@@ -41,10 +42,15 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static RunningServer start(ProfileRepository repository, ApiLimits limits) throws Exception {
-        ProfileApi api = ProfileApi.builder(repository)
+        return start(repository, builder -> builder.limits(limits));
+    }
+
+    /** A server whose API {@code configure} finishes (it starts with the test token and the access log). */
+    public static RunningServer start(ProfileRepository repository, UnaryOperator<ProfileApi.Builder> configure)
+            throws Exception {
+        ProfileApi api = configure.apply(ProfileApi.builder(repository)
                 .authenticator(new BearerTokenAuthenticator(List.of(TOKEN)))
-                .limits(limits)
-                .accessLog(true)
+                .accessLog(true))
                 .build();
         ProfileServer server = ProfileServer.builder().port(0).api(api).start();
         return new RunningServer(repository, api, server);

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Entity tags (RFC 9110): a stored version as a strong tag, {@code "1a2b3c"}, and the
- * conditions of {@code If-Match} and {@code If-None-Match}.
+ * Entity tags (RFC 9110): a stored version as a strong tag, {@code "1a2b3c"}, or one
+ * representation or variant of it, {@code "1a2b3c-1767225600"}, and the conditions of
+ * {@code If-Match} and {@code If-None-Match}.
  */
 public final class EntityTags {
 
@@ -50,6 +51,19 @@ public final class EntityTags {
     }
 
     /**
+     * The strong entity tag of one representation of a version, {@code "<version>-<digits>"}:
+     * a profile answer whose {@code picture_url} expires at {@code representation} (seconds).
+     * {@code If-Match} takes it for its version, since the stored profile is the same.
+     */
+    public static String of(Version version, long representation) {
+        return of(version, Long.toString(representation));
+    }
+
+    private static boolean isRepresentationSuffix(String suffix) {
+        return !suffix.isEmpty() && suffix.length() <= 19 && suffix.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /**
      * What an {@code If-Match} header asks for.
      *
      * @param present whether the request has the header at all
@@ -82,9 +96,12 @@ public final class EntityTags {
         for (String tag : header.split(",")) {
             String value = tag.trim();
             if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                String inner = value.substring(1, value.length() - 1);
+                int dash = inner.indexOf('-');
+                String suffix = dash < 0 ? "" : inner.substring(dash + 1);
                 try {
-                    Version version = Version.parse(value.substring(1, value.length() - 1));
-                    if (of(version).equals(value)) {
+                    Version version = Version.parse(dash < 0 ? inner : inner.substring(0, dash));
+                    if (of(version).equals(value) || isRepresentationSuffix(suffix) && of(version, suffix).equals(value)) {
                         versions.add(version);
                     }
                 } catch (IllegalArgumentException foreign) {

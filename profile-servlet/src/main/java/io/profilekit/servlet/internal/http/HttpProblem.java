@@ -26,6 +26,10 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(404, detail);
     }
 
+    public static HttpProblem forbidden(String detail) {
+        return new HttpProblem(403, detail);
+    }
+
     public static HttpProblem badRequest(String detail) {
         return new HttpProblem(400, detail);
     }

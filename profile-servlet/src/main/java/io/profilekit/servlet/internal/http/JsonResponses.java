@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes every successful JSON answer: one stored document, the seed's JSON array of them, or
@@ -28,6 +29,20 @@ public final class JsonResponses {
         response.setContentType(JSON);
         response.setContentLength(document.jsonLength());
         document.writeJson(response.getOutputStream());
+    }
+
+    /**
+     * One stored document with one more string field, {@code name} (plain ASCII, ours), added
+     * at its end; the stored bytes are otherwise passed through.
+     */
+    public static void document(HttpServletResponse response, int status, StoredDocument document, String name,
+            String value) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(document.jsonLength() + 256);
+        writeWithField(body, document, name, value);
+        response.setStatus(status);
+        response.setContentType(JSON);
+        response.setContentLength(body.size());
+        body.writeTo(response.getOutputStream());
     }
 
     /** Stored documents as the seed's API answered: a JSON array. */
@@ -51,16 +66,19 @@ public final class JsonResponses {
         out.write(']');
     }
 
-    /** A page of the listing: {@code {"items":[...],"next":"<relative URL>"|null}}. */
-    public static void page(HttpServletResponse response, List<? extends StoredDocument> items, String next)
-            throws IOException {
+    /**
+     * A page of the listing: {@code {"items":[...],"next":"<relative URL>"|null}}, each item with
+     * the string field {@code name} whose value {@code values} gives.
+     */
+    public static <T extends StoredDocument> void page(HttpServletResponse response, List<T> items, String next,
+            String name, Function<T, String> values) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream(256 + items.size() * 512);
         body.write("{\"items\":[".getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 body.write(',');
             }
-            items.get(i).writeJson(body);
+            writeWithField(body, items.get(i), name, values.apply(items.get(i)));
         }
         body.write("],\"next\":".getBytes(StandardCharsets.US_ASCII));
         try (JsonGenerator out = Json.FACTORY.createGenerator(body)) {
@@ -72,5 +90,34 @@ public final class JsonResponses {
         response.setHeader("Cache-Control", EntityTags.REVALIDATE);
         response.setContentLength(body.size());
         body.writeTo(response.getOutputStream());
+    }
+
+    /** The document's bytes up to its closing brace, then {@code ,"name":"value"}}. */
+    private static void writeWithField(ByteArrayOutputStream out, StoredDocument document, String name, String value)
+            throws IOException {
+        ByteArrayOutputStream stored = new ByteArrayOutputStream(document.jsonLength());
+        document.writeJson(stored);
+        byte[] json = stored.toByteArray();
+        int end = json.length - 1;
+        while (end >= 0 && json[end] != '}') {
+            end--;
+        }
+        int last = end - 1;
+        while (last >= 0 && Character.isWhitespace(json[last])) {
+            last--;
+        }
+        if (end < 0 || last < 0) {
+            out.write(json);
+            return;
+        }
+        out.write(json, 0, end);
+        if (json[last] != '{') {
+            out.write(',');
+        }
+        out.write(('"' + name + "\":").getBytes(StandardCharsets.US_ASCII));
+        try (JsonGenerator field = Json.FACTORY.createGenerator(out)) {
+            field.writeString(value);
+        }
+        out.write('}');
     }
 }

@@ -44,6 +44,12 @@ public final class QueryString {
         return result;
     }
 
+    /** The first value of {@code name} in parsed {@code parameters}, or {@code null}. */
+    public static String first(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null ? null : values[0];
+    }
+
     private static String decode(String encoded) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {

@@ -56,4 +56,22 @@ class EntityTagsTest {
         assertThat(EntityTags.noneMatchMatches("\"1a2c\"", V)).isFalse();
         assertThat(EntityTags.noneMatchMatches(null, V)).isFalse();
     }
+
+    @Test
+    void writesATagOfOneRepresentation() {
+        assertThat(EntityTags.of(V, 1767225600L)).isEqualTo("\"1a2b-1767225600\"");
+    }
+
+    @Test
+    void ifMatchTakesARepresentationTagForItsVersion() {
+        assertThat(EntityTags.ifMatch("\"1a2b-1767225600\"").matches(V)).isTrue();
+        assertThat(EntityTags.ifMatch("\"1a2c-1767225600\"").matches(V)).isFalse();
+    }
+
+    @Test
+    void ifMatchTakesNoVariantTagNorASuffixThatIsNotDigits() {
+        assertThat(EntityTags.ifMatch("\"1a2b-s64-automatic\"").matches(V)).isFalse();
+        assertThat(EntityTags.ifMatch("\"1a2b-\"").matches(V)).isFalse();
+        assertThat(EntityTags.ifMatch("\"1a2b-12x\"").matches(V)).isFalse();
+    }
 }

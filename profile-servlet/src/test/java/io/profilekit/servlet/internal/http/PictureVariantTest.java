@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.ImageFormat;
+import io.profilekit.core.pictures.DefaultAvatars;
 import io.profilekit.core.pictures.PictureRenderer;
 import io.profilekit.core.pictures.PictureRenderer.Encoding;
 import java.util.Optional;
@@ -79,5 +80,61 @@ class PictureVariantTest {
     void eachVariantHasItsOwnTagSuffix() {
         assertThat(new PictureVariant(64, Encoding.PNG).tagSuffix()).isEqualTo("s64-png");
         assertThat(new PictureVariant(PictureRenderer.OWN_SIZE, Encoding.AUTOMATIC).tagSuffix()).isEqualTo("own-automatic");
+    }
+
+    @Test
+    void aPictureUrlReencodesEvenAPictureBrowsersShow() {
+        assertThat(PictureVariant.reencoded(null, null, BROWSER, Optional.of(ImageFormat.WEBP)))
+                .contains(new PictureVariant(PictureRenderer.OWN_SIZE, Encoding.AUTOMATIC));
+        assertThat(PictureVariant.reencoded("64", null, null, JPEG)).contains(new PictureVariant(64, Encoding.AUTOMATIC));
+    }
+
+    @Test
+    void aPictureUrlKeepsTheStoredJpegOrPngTypeThatAcceptNames() {
+        assertThat(PictureVariant.reencoded(null, null, "image/jpeg", JPEG))
+                .contains(new PictureVariant(PictureRenderer.OWN_SIZE, Encoding.JPEG));
+        assertThat(PictureVariant.reencoded("32", null, "image/png", Optional.of(ImageFormat.PNG)))
+                .contains(new PictureVariant(32, Encoding.PNG));
+    }
+
+    @Test
+    void aPictureUrlAnswersStoredBytesOnlyForFormatOriginalOrAnAcceptNamingJpeg2000() {
+        assertThat(PictureVariant.reencoded(null, "original", BROWSER, JPEG)).isEmpty();
+        assertThat(PictureVariant.reencoded(null, null, "image/jp2", JP2)).isEmpty();
+        assertThat(PictureVariant.reencoded("64", null, "image/jp2", JP2)).isPresent();
+        assertThat(PictureVariant.reencoded(null, null, BROWSER, JP2)).isPresent();
+    }
+
+    @Test
+    void aPictureUrlRefusesSizeWithFormatOriginal() {
+        assertThatThrownBy(() -> PictureVariant.reencoded("64", "original", BROWSER, JPEG))
+                .isInstanceOf(HttpProblem.class).hasMessage("size cannot be combined with format=original, the stored bytes");
+    }
+
+    @Test
+    void defaultNamesADefaultAvatarOr404() {
+        Optional<DefaultAvatars.Style> silhouette = Optional.of(DefaultAvatars.Style.SILHOUETTE);
+
+        assertThat(PictureVariant.defaultAvatar(null, silhouette)).isEqualTo(silhouette);
+        assertThat(PictureVariant.defaultAvatar(null, Optional.empty())).isEmpty();
+        assertThat(PictureVariant.defaultAvatar("initials", Optional.empty())).contains(DefaultAvatars.Style.INITIALS);
+        assertThat(PictureVariant.defaultAvatar("silhouette", Optional.empty())).isEqualTo(silhouette);
+        assertThat(PictureVariant.defaultAvatar("404", silhouette)).isEmpty();
+    }
+
+    @Test
+    void anyOtherDefaultIs400() {
+        assertThatThrownBy(() -> PictureVariant.defaultAvatar("mp", Optional.empty())).isInstanceOf(HttpProblem.class)
+                .hasMessage("default must be silhouette, initials or 404");
+    }
+
+    @Test
+    void aDefaultAvatarIs128PixelsAndAutomaticUnlessAsked() {
+        assertThat(PictureVariant.avatarSide(null)).isEqualTo(128);
+        assertThat(PictureVariant.avatarSide("16")).isEqualTo(16);
+        assertThat(PictureVariant.avatarEncoding(null)).isEqualTo(Encoding.AUTOMATIC);
+        assertThat(PictureVariant.avatarEncoding("jpeg")).isEqualTo(Encoding.JPEG);
+        assertThatThrownBy(() -> PictureVariant.avatarEncoding("original")).isInstanceOf(HttpProblem.class)
+                .hasMessageContaining("a default avatar has none");
     }
 }

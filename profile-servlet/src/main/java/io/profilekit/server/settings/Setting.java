@@ -1,4 +1,4 @@
-package io.profilekit.server;
+package io.profilekit.server.settings;
 
 /**
  * One setting: the name it is read by ({@code profile.x.y}, or one of the seed's

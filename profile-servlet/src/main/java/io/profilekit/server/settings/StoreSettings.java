@@ -1,4 +1,4 @@
-package io.profilekit.server;
+package io.profilekit.server.settings;
 
 import com.couchbase.client.core.msg.kv.DurabilityLevel;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;

@@ -1,4 +1,4 @@
-package io.profilekit.server;
+package io.profilekit.server.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +82,21 @@ class SettingsTest {
         assertThat(settings.getDuration("unset", Duration.ofSeconds(7))).isEqualTo(Duration.ofSeconds(7));
         assertThatThrownBy(() -> settings.getDuration("d", Duration.ZERO)).hasMessageContaining("'10'");
         assertThatThrownBy(() -> settings.getDuration("e", Duration.ZERO)).hasMessageContaining("positive");
+    }
+
+    @Test
+    void readsDurationsOfHoursAndDays() {
+        Settings settings = Settings.of(Map.of("h", "12h", "d", "7d")::get);
+
+        assertThat(settings.getDuration("h", Duration.ZERO)).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.getDuration("d", Duration.ZERO)).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void writesDurationsInTheirLargestWholeUnit() {
+        assertThat(Settings.format(Duration.ofDays(7))).isEqualTo("7d");
+        assertThat(Settings.format(Duration.ofMinutes(5))).isEqualTo("5m");
+        assertThat(Settings.format(Duration.ofMillis(2500))).isEqualTo("2500ms");
     }
 
     @Test

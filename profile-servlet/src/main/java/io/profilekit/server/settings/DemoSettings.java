@@ -1,4 +1,4 @@
-package io.profilekit.server;
+package io.profilekit.server.settings;
 
 /**
  * What fills the in-memory store when no database is configured.

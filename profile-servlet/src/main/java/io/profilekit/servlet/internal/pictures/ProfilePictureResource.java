@@ -1,48 +1,50 @@
-package io.profilekit.servlet.internal;
+package io.profilekit.servlet.internal.pictures;
 
-import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
+import io.profilekit.core.pictures.DefaultAvatars;
 import io.profilekit.core.pictures.ImageInspector;
-import io.profilekit.core.pictures.PictureRenderer;
 import io.profilekit.servlet.internal.http.EntityTags;
 import io.profilekit.servlet.internal.http.HttpProblem;
 import io.profilekit.servlet.internal.http.JsonResponses;
-import io.profilekit.servlet.internal.http.PictureResponses;
 import io.profilekit.servlet.internal.http.PictureVariant;
+import io.profilekit.servlet.internal.http.QueryString;
 import io.profilekit.servlet.internal.http.RequestBodies;
+import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /api/v1/profiles/{id}/picture} for {@link ProfilesServlet}: the image (or its JSON
+ * {@code /api/v1/profiles/{id}/picture} for the profiles servlet: the image (or its JSON
  * document for {@code Accept: application/json}), or a rendering of it ({@link PictureVariant}),
- * each with its own ETag; a new image, checked by its magic bytes, size and dimensions before
- * it is stored; removal.
+ * each with its own ETag; for a profile without one, a 404, or the default avatar that
+ * {@code default} asks for; a new image, checked by its magic bytes, size and dimensions
+ * before it is stored; removal.
  */
-final class ProfilePictureResource {
+public final class ProfilePictureResource {
 
     private final ProfileRepository repository;
     private final RequestBodies bodies;
     private final int maxPictureBytes;
     private final int maxPictureSide;
-    private final PictureRenders renders;
+    private final PictureAnswers answers;
 
-    ProfilePictureResource(ProfileRepository repository, RequestBodies bodies, int maxPictureBytes,
+    public ProfilePictureResource(ProfileRepository repository, RequestBodies bodies, int maxPictureBytes,
             int maxPictureSide, PictureRenders renders) {
         this.repository = repository;
         this.bodies = bodies;
         this.maxPictureBytes = maxPictureBytes;
         this.maxPictureSide = maxPictureSide;
-        this.renders = renders;
+        this.answers = new PictureAnswers(renders);
     }
 
-    void handle(String method, long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void handle(String method, long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (method) {
             case "GET", "HEAD" -> read(request, response, id);
             case "PUT" -> put(request, response, id);
@@ -54,53 +56,37 @@ final class ProfilePictureResource {
     }
 
     private void read(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
+        Map<String, String[]> query = QueryString.parse(request.getQueryString());
+        String size = QueryString.first(query, "size");
+        String format = QueryString.first(query, "format");
+        Optional<DefaultAvatars.Style> fallback = PictureVariant.defaultAvatar(QueryString.first(query, "default"),
+                Optional.empty());
         StoredProfile profile = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
         Long pictureId = profile.profile().picture();
         StoredPicture picture = (pictureId == null ? null : repository.findPicture(pictureId).orElse(null));
-        if (picture == null) {
-            throw ProfileNotFoundException.noPicture(id);
-        }
         response.setHeader("Vary", "Accept");
         String accept = request.getHeader("Accept");
+        if (picture == null) {
+            DefaultAvatars.Style style = fallback.orElseThrow(() -> ProfileNotFoundException.noPicture(id));
+            answers.avatar(request, response, profile, style, PictureVariant.avatarSide(size),
+                    PictureVariant.avatarEncoding(format), EntityTags.REVALIDATE);
+            return;
+        }
         if (accept != null && accept.contains("application/json")) {
-            answerStored(request, response, picture, () -> JsonResponses.document(response, 200, picture));
+            if (!EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), picture.version())) {
+                EntityTags.setValidators(response, picture.version());
+                JsonResponses.document(response, 200, picture);
+            } else {
+                EntityTags.notModified(response, picture.version());
+            }
             return;
         }
-        Optional<PictureVariant> variant = PictureVariant.of(request.getParameter("size"),
-                request.getParameter("format"), accept, picture.format());
+        Optional<PictureVariant> variant = PictureVariant.of(size, format, accept, picture.format());
         if (variant.isEmpty()) {
-            answerStored(request, response, picture, () -> PictureResponses.writeImage(response, picture));
-            return;
+            answers.stored(request, response, picture, EntityTags.REVALIDATE);
+        } else {
+            answers.rendered(request, response, picture, variant.get(), EntityTags.REVALIDATE);
         }
-        String tag = EntityTags.of(picture.version(), variant.get().tagSuffix());
-        if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), tag)) {
-            EntityTags.notModified(response, tag);
-            return;
-        }
-        PictureRenderer.Rendered rendered;
-        try {
-            rendered = renders.render(picture, variant.get());
-        } catch (InvalidProfileException unrenderable) {
-            throw HttpProblem.notAcceptable("the stored picture cannot be rendered (" + unrenderable.getMessage()
-                    + "); ask for format=original for its bytes");
-        }
-        EntityTags.setValidators(response, tag);
-        PictureResponses.writeRendered(response, rendered.mediaType(), rendered.bytes());
-    }
-
-    private interface Answer {
-        void write() throws IOException;
-    }
-
-    /** The stored picture, as bytes or its document, under the picture's own version. */
-    private static void answerStored(HttpServletRequest request, HttpServletResponse response, StoredPicture picture,
-            Answer answer) throws IOException {
-        if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), picture.version())) {
-            EntityTags.notModified(response, picture.version());
-            return;
-        }
-        EntityTags.setValidators(response, picture.version());
-        answer.write();
     }
 
     private void put(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
@@ -118,7 +104,7 @@ final class ProfilePictureResource {
         if (replacing) {
             response.setStatus(204);
         } else {
-            response.setHeader("Location", ProfilesServlet.profilesUrl(request) + "/" + id + "/picture");
+            response.setHeader("Location", request.getContextPath() + Route.PROFILES.template() + "/" + id + "/picture");
             response.setStatus(201);
         }
     }

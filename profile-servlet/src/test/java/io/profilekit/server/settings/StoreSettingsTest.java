@@ -1,4 +1,4 @@
-package io.profilekit.server;
+package io.profilekit.server.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.profilekit.server;
+package io.profilekit.server.settings;
 
 import io.profilekit.servlet.ApiLimits;
 import io.profilekit.servlet.ProfileApi;

@@ -1,4 +1,4 @@
-package io.profilekit.server;
+package io.profilekit.server.settings;
 
 /**
  * How {@code generate} and {@code reindex} write: how many profiles they keep in flight at once.
@@ -12,7 +12,7 @@ public record BulkSettings(int parallelism) {
     public static final Setting PARALLELISM = Setting.of("profile.bulk.parallelism", 64);
 
     /** The most profiles in flight a setting or option may ask for. */
-    static final int MAX_PARALLELISM = 1024;
+    public static final int MAX_PARALLELISM = 1024;
 
     /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which. */
     public static BulkSettings from(Settings settings) {

@@ -1,4 +1,4 @@
-package io.profilekit.server;
+package io.profilekit.server.settings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class Settings {
         String get(String name);
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private final List<Source> sources;
 
@@ -86,8 +86,11 @@ public final class Settings {
                 .orElseThrow(() -> new IllegalStateException(setting + " has no duration as its default")));
     }
 
-    /** A duration as settings write it: {@code 2500ms}, {@code 10s}, {@code 2m}. */
+    /** A duration as settings write it: {@code 2500ms}, {@code 10s}, {@code 2m}, {@code 7d}. */
     public static String format(Duration duration) {
+        if (duration.toMillis() % 86_400_000 == 0) {
+            return duration.toDays() + "d";
+        }
         if (duration.toMillis() % 60_000 == 0) {
             return duration.toMinutes() + "m";
         }
@@ -122,8 +125,8 @@ public final class Settings {
     }
 
     /**
-     * The setting as a duration written with its unit ({@code 2500ms}, {@code 10s}, {@code 2m}),
-     * or {@code defaultValue} when unset.
+     * The setting as a duration written with its unit ({@code 2500ms}, {@code 10s}, {@code 2m},
+     * {@code 12h}, {@code 7d}), or {@code defaultValue} when unset.
      *
      * @throws IllegalArgumentException saying which setting is wrong and what it must be
      */
@@ -149,7 +152,9 @@ public final class Settings {
         Duration value = switch (duration.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
         };
         return value.isZero() ? Optional.empty() : Optional.of(value);
     }

@@ -1,0 +1,158 @@
+package io.profilekit.servlet.internal.pictures;
+
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoredProfile;
+import io.profilekit.core.Version;
+import io.profilekit.core.pictures.PictureSignatures;
+import io.profilekit.servlet.internal.http.EntityTags;
+import io.profilekit.servlet.internal.http.HttpProblem;
+import io.profilekit.servlet.internal.http.Route;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The {@code picture_url} of every profile the resource API answers, and the check of such a
+ * URL when {@code /pictures/{id}} is asked for, made before anything is looked up.
+ *
+ * <p>Signed, the default: {@code /pictures/{id}?v=<profile version>&exp=<epoch second>&sig=<HMAC>}.
+ * A profile's version changes with its picture, so the URL does too, and what it shows can be
+ * cached as immutable. The expiry moves in steps of one lifetime, so the answers of one step
+ * carry the same URL (one cached copy), valid for at least one lifetime and at most two. The
+ * key is the configured one, or the store's shared secret, so every instance on one store
+ * accepts every other's URLs. Public: {@code /pictures/{id}?v=<version>}, with no check.
+ */
+public final class PictureLinks {
+
+    /** The field of a profile answer that holds its picture URL. */
+    public static final String FIELD = "picture_url";
+    /** The name of the store's shared secret that signs picture URLs when no key is configured. */
+    static final String SECRET_NAME = "picture-urls";
+
+    private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
+    private static final String REFUSED = "this picture URL is not one this service signed, or it was changed;"
+            + " take picture_url from a fresh answer about the profile";
+    private static final String EXPIRED = "this picture URL has expired; take picture_url from a fresh answer"
+            + " about the profile";
+
+    private final ProfileRepository repository;
+    private final byte[] key;
+    private final boolean publicPictures;
+    private final long lifetimeSeconds;
+    private final String baseUrl;
+    private final Clock clock;
+    private volatile PictureSignatures signatures;
+
+    /**
+     * @param key the signing key, or {@code null} for the store's shared secret
+     * @param publicPictures whether picture URLs are unsigned and every picture public
+     * @param lifetime the step in which a signed URL's expiry moves (at least a second)
+     * @param baseUrl where clients reach the API (scheme, host, context path), or {@code null}
+     *     to take it from each request
+     */
+    public PictureLinks(ProfileRepository repository, byte[] key, boolean publicPictures, Duration lifetime,
+            String baseUrl, Clock clock) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.key = key == null ? null : key.clone();
+        this.publicPictures = publicPictures;
+        this.lifetimeSeconds = Math.max(1, lifetime.toSeconds());
+        this.baseUrl = baseUrl;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (key != null) {
+            signatures = new PictureSignatures(key);
+        }
+    }
+
+    /** The absolute picture URL of {@code profile}. */
+    public String url(HttpServletRequest request, StoredProfile profile) {
+        StringBuilder url = new StringBuilder(128).append(baseUrl != null ? baseUrl : origin(request))
+                .append(Route.PICTURE_LINK.template(), 0, Route.PICTURE_LINK.template().indexOf('{'))
+                .append(profile.recordId()).append("?v=").append(profile.version());
+        if (!publicPictures) {
+            long expiresAt = expiresAt();
+            url.append("&exp=").append(expiresAt).append("&sig=")
+                    .append(signatures().sign(profile.recordId(), profile.version(), expiresAt));
+        }
+        return url.toString();
+    }
+
+    /**
+     * The entity tag of an answer about {@code version} that carries its picture URL: with
+     * signed URLs it changes with the URL's expiry step, so a revalidated answer never keeps
+     * an expired URL.
+     */
+    public String entityTag(Version version) {
+        return publicPictures ? EntityTags.of(version) : EntityTags.of(version, expiresAt());
+    }
+
+    /**
+     * Checks a picture URL's parameters, as they came.
+     *
+     * @return the {@code Cache-Control} of the answer
+     * @throws HttpProblem 403 for a URL that is unsigned, changed or expired (never saying
+     *     whether the profile exists)
+     */
+    public String check(long recordId, String version, String expires, String signature) {
+        boolean versioned = version != null && isVersion(version);
+        if (publicPictures) {
+            return versioned ? immutableFor(YEAR_SECONDS) : "public, no-cache";
+        }
+        if (!versioned || !isSecond(expires) || signature == null
+                || !signatures().verify(recordId, version, Long.parseLong(expires), signature)) {
+            throw HttpProblem.forbidden(REFUSED);
+        }
+        long left = Long.parseLong(expires) - clock.instant().getEpochSecond();
+        if (left <= 0) {
+            throw HttpProblem.forbidden(EXPIRED);
+        }
+        return immutableFor(Math.min(left, YEAR_SECONDS));
+    }
+
+    /** A 403 for a path that names no record id: no URL this service makes looks like it. */
+    public HttpProblem refusedPath() {
+        return publicPictures ? HttpProblem.notFound("no picture is at this path: /pictures/ takes a record id")
+                : HttpProblem.forbidden(REFUSED);
+    }
+
+    private long expiresAt() {
+        return (clock.instant().getEpochSecond() / lifetimeSeconds + 2) * lifetimeSeconds;
+    }
+
+    private PictureSignatures signatures() {
+        PictureSignatures current = signatures;
+        if (current == null) {
+            current = new PictureSignatures(repository.sharedSecret(SECRET_NAME));
+            signatures = current;
+        }
+        return current;
+    }
+
+    private static String immutableFor(long seconds) {
+        return "public, max-age=" + seconds + ", immutable";
+    }
+
+    private static boolean isVersion(String text) {
+        try {
+            return Version.parse(text).toString().equals(text);
+        } catch (IllegalArgumentException notOne) {
+            return false;
+        }
+    }
+
+    private static boolean isSecond(String text) {
+        return text != null && !text.isEmpty() && text.length() <= 12 && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** {@code scheme://host[:port]/context} as the request reached this server. */
+    private static String origin(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        String host = request.getServerName();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        boolean defaultPort = port <= 0 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
+    }
+}
