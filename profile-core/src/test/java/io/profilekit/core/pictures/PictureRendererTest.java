@@ -24,7 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * disc on a transparent ground), each written by a few lines of Python's zlib; their
  * {@code .jp2} and {@code .j2k} made by OpenJPEG's {@code opj_compress -i X.png -o X.jp2}
  * (Debian's libopenjp2-tools 2.5, lossless, as the seed's data tool made its avatars), and their
- * {@code .webp} by libwebp's {@code cwebp -lossless}. JPEG and GIF are written by the JDK.
+ * {@code .webp} by libwebp's {@code cwebp -lossless}. JPEG and GIF are written by the JDK here;
+ * {@code wide.jpg} ({@code pngtopnm wide.png | cjpeg -quality 90}, Debian's libjpeg-turbo-progs)
+ * and {@code wide.gif} ({@code pngtopnm wide.png | ppmtogif}, netpbm) are the uploads of the
+ * browser test in profile-servlet.
  */
 class PictureRendererTest {
 
