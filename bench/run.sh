@@ -9,7 +9,8 @@
 # the medians. Tunables (environment): DURATION (s per measurement, 10), ROUNDS (3), WARMUP
 # (s per route and server, 10), WARMUP_FIRST (s, 30: a fresh JVM's first load), CONNECTIONS (64),
 # THREADS (wrk threads, 2; the latency client opens CONNECTIONS connections too), PROFILES
-# (10000), LATENCY_SECONDS (10), MILLION (1000000; 0 skips
+# (10000), LATENCY_SECONDS (10), ROUTES (the wrk scripts of the routes to measure, such as
+# "id avatar"; all unless set), MILLION (1000000; 0 skips
 # the large-store run), JAVA_OPTS (for profile-server.jar and the ceiling alike: a fixed heap,
 # touched at start, so that no run pays for memory the machine maps in on first use),
 # LARGE_JAVA_OPTS (for every run of the large-store comparison, both sizes). Startup times
@@ -28,9 +29,11 @@ THREADS=${THREADS:-2}
 PROFILES=${PROFILES:-10000}
 LATENCY_SECONDS=${LATENCY_SECONDS:-10}
 MILLION=${MILLION:-1000000}
+ROUTES=${ROUTES:-}
 JAVA_OPTS=${JAVA_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch}
 LARGE_JAVA_OPTS=${LARGE_JAVA_OPTS:--Xms4g -Xmx4g -XX:+AlwaysPreTouch}
 TOKEN=bench-token
+PICTURE_BASE=http://profilekit.bench # picture URLs name no port, so the ceilings answer the same bytes
 PROFILEKIT=18080 CEILING=18081 SEED=18082 BLOCKING=18084
 
 for jar in "$JAR" "$BENCH_JAR"; do
@@ -43,7 +46,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 WORK=$(mktemp -d)
-export BENCH_TOKEN=$TOKEN BENCH_WRK=$ROOT/bench/wrk BENCH_USERNAMES=$WORK/usernames.txt
+export BENCH_TOKEN=$TOKEN BENCH_WRK=$ROOT/bench/wrk BENCH_USERNAMES=$WORK/usernames.txt BENCH_AVATARS=$WORK/avatars.txt
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -60,7 +63,7 @@ start_profilekit() { # port profiles pictures [java options]: starts profile-ser
                      # PROFILEKIT_PID and STARTUP_MS (from launch until /healthz answers)
   local begin=$(date +%s%N)
   PROFILE_PORT=$1 PROFILE_API_TOKENS=$TOKEN PROFILE_DEMO_PROFILES=$2 PROFILE_DEMO_PICTURES=$3 \
-    java ${4:-$JAVA_OPTS} -jar "$JAR" >"$WORK/profilekit-$1-$2-$3.log" 2>&1 &
+    PROFILE_PICTURES_BASE_URL=$PICTURE_BASE java ${4:-$JAVA_OPTS} -jar "$JAR" >"$WORK/profilekit-$1-$2-$3.log" 2>&1 &
   PROFILEKIT_PID=$!; PIDS+=("$PROFILEKIT_PID")
   await "$1"
   STARTUP_MS=$(( ($(date +%s%N) - begin) / 1000000 ))
@@ -89,11 +92,17 @@ rps() { # port script: one measurement; prints requests per second and the answe
     printf "%.0f %d %d %d %d", v["rps"], v["status4xx5xx"], v["socketerrors"], v["304"], v["412"] }'
 }
 
+render_misses() { # the render cache's misses so far, from profilekit's /metrics
+  curl -s "http://127.0.0.1:$PROFILEKIT/metrics" \
+    | awk '/^cache_gets_total\{.*cache="profilekit_picture_renders".*result="miss"/ { print int($NF) }'
+}
+
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 latency() { # port template rate: p50 p99 p99.9 in ms at a fixed rate, from the arrival-rate client
+  local lines="$WORK/usernames.txt"; [ "$2" = "{line}" ] && lines="$WORK/avatars.txt"
   local out; out=$(java -Dconnections="$CONNECTIONS" -cp "$BENCH_JAR" io.profilekit.bench.ArrivalRateClient "http://127.0.0.1:$1" "$TOKEN" "$2" "$3" \
-    "$LATENCY_SECONDS" "$WORK/usernames.txt" "$IDS")
+    "$LATENCY_SECONDS" "$lines" "$IDS")
   echo "$1 $2 $3/s $out" >>"$WORK/latency.log"
   echo "$out" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } printf "%s %s %s", v["p50"], v["p99"], v["p999"] }'
 }
@@ -104,15 +113,17 @@ echo "preparing: $PROFILES profiles in profilekit, the ceilings and the seed's d
 start_profilekit $PROFILEKIT "$PROFILES" true # first and alone, so that its startup time is its own
 STARTUP_10K=$STARTUP_MS
 java -cp "$BENCH_JAR" io.profilekit.bench.SeedDocuments "$PROFILES" "$WORK" >/dev/null
-java $JAVA_OPTS -cp "$BENCH_JAR" io.profilekit.bench.CeilingServer $CEILING "$PROFILES" >"$WORK/ceiling.log" 2>&1 &
+java -cp "$BENCH_JAR" io.profilekit.bench.PictureUrls "http://127.0.0.1:$PROFILEKIT" $TOKEN "$WORK/picture-urls.txt" >/dev/null
+sed "s|^[0-9]* $PICTURE_BASE||; s|\$|\&size=64|" "$WORK/picture-urls.txt" >"$WORK/avatars.txt"
+java $JAVA_OPTS -cp "$BENCH_JAR" io.profilekit.bench.CeilingServer $CEILING "$PROFILES" "$WORK/picture-urls.txt" >"$WORK/ceiling.log" 2>&1 &
 PIDS+=($!)
-java $JAVA_OPTS -cp "$BENCH_JAR" io.profilekit.bench.CeilingServer $BLOCKING "$PROFILES" blocking >"$WORK/blocking.log" 2>&1 &
+java $JAVA_OPTS -cp "$BENCH_JAR" io.profilekit.bench.CeilingServer $BLOCKING "$PROFILES" "$WORK/picture-urls.txt" blocking >"$WORK/blocking.log" 2>&1 &
 PIDS+=($!)
 python3 "$ROOT/bench/seed_server.py" $SEED $TOKEN "$WORK/documents.json" >"$WORK/seed.log" 2>&1 &
 PIDS+=($!)
 await $CEILING; await $BLOCKING; await $SEED
 # The anchors are only fair if they answer the bytes profile-server.jar answers.
-for path in /api/v1/id/1 "/api/v1/id/$PROFILES" /api/v1/profiles/1 /api/v1/picture/raw/1; do
+for path in /api/v1/id/1 "/api/v1/id/$PROFILES" /api/v1/profiles/1 /api/v1/picture/raw/1 "$(head -1 "$WORK/avatars.txt")"; do
   ours=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PROFILEKIT$path" | sha256sum)
   for port in $CEILING $BLOCKING; do
     [ "$(curl -s "http://127.0.0.1:$port$path" | sha256sum)" = "$ours" ] \
@@ -131,8 +142,15 @@ for spec in "GET /api/v1/id/{id}|id|/api/v1/id/{id}|yes" \
             "GET /api/v1/profiles/{id} If-None-Match|profile_inm|INM:/api/v1/profiles/{id}|no" \
             "GET /api/v1/username/{username}|username|/api/v1/username/{username}|yes" \
             "GET /api/v1/picture/raw/{id}|picture|/api/v1/picture/raw/{id}|yes" \
+            "GET /pictures/{id}?size=64, cached|avatar|{line}|no" \
             "90% GET / 10% PUT If-Match|mix|MIX|no"; do
   IFS='|' read -r label script template seeded <<<"$spec"
+  [ -z "$ROUTES" ] || [[ " $ROUTES " == *" $script "* ]] || continue
+  if [ "$script" = avatar ]; then # measured cached: every avatar is rendered once first
+    sed "s|^\(.*\)\$|url = \"http://127.0.0.1:$PROFILEKIT\1\"\noutput = /dev/null|" "$WORK/avatars.txt" >"$WORK/avatars.curl"
+    curl -sS --no-progress-meter --parallel --parallel-max 8 -K "$WORK/avatars.curl"
+    misses_before=$(render_misses)
+  fi
   echo "measuring: $label" >&2
   servers=($PROFILEKIT $CEILING $BLOCKING); [ "$seeded" = yes ] && servers+=($SEED)
   for port in $PROFILEKIT $CEILING $BLOCKING; do warm $port "$script" "$WARMUP"; done # Python has no JIT to warm
@@ -150,6 +168,9 @@ for spec in "GET /api/v1/id/{id}|id|/api/v1/id/{id}|yes" \
   read -r _ ceiling_p99 _ <<<"$(latency $CEILING "$template" $(( ours / 2 )))"
   ROWS+=("$label|$ours|$p50|$p99|$p999|$ceiling_p99|$ceiling|$(ratio "$ours" "$ceiling")|$blocking|$(ratio "$ours" "$blocking")|$seed|$(ratio "$ours" "$seed")")
   NOTES+=("$label: profilekit ${runs[$PROFILEKIT]}req/s, ceiling ${runs[$CEILING]}req/s, blocking ceiling ${runs[$BLOCKING]}req/s; $((failed - lost)) answers >= 400 besides $lost 412s, $broken socket errors, $not_modified 304s")
+  if [ "$script" = avatar ]; then
+    NOTES+=("$label: $(( $(render_misses) - misses_before )) renders while measured (render cache misses in /metrics)")
+  fi
   unset runs
 done
 HEAP_10K=$(heap_used_mb "$PROFILEKIT_PID")

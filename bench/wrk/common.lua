@@ -3,12 +3,16 @@ token = os.getenv("BENCH_TOKEN") or "bench-token"
 ids = tonumber(os.getenv("BENCH_IDS") or "10000")
 auth = { ["Authorization"] = "Bearer " .. token }
 
-function load_usernames()
-  local names = {}
-  local file = io.open(os.getenv("BENCH_USERNAMES") or "usernames.txt")
-  for line in file:lines() do names[#names + 1] = line end
+function load_lines(path)
+  local lines = {}
+  local file = io.open(path)
+  for line in file:lines() do lines[#lines + 1] = line end
   file:close()
-  return names
+  return lines
+end
+
+function load_usernames()
+  return load_lines(os.getenv("BENCH_USERNAMES") or "usernames.txt")
 end
 
 function random_id()

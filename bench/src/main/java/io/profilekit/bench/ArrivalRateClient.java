@@ -29,11 +29,12 @@ import org.HdrHistogram.Recorder;
  *
  * <pre>
  * java -cp profile-bench.jar io.profilekit.bench.ArrivalRateClient \
- *     BASE_URL TOKEN PATH_TEMPLATE RATE SECONDS [USERNAMES_FILE|-] [IDS]
+ *     BASE_URL TOKEN PATH_TEMPLATE RATE SECONDS [LINES_FILE|-] [IDS]
  * </pre>
  *
- * {@code PATH_TEMPLATE} holds {@code {id}} (a random record id from 1 to IDS, default 10000) or
- * {@code {username}} (a random line of the usernames file). Two templates are more than a path:
+ * {@code PATH_TEMPLATE} holds {@code {id}} (a random record id from 1 to IDS, default 10000),
+ * {@code {username}} (a random line of the lines file, there the usernames) or is {@code {line}}
+ * (the path is a random line of the lines file). Two templates are more than a path:
  * {@code INM:/api/v1/profiles/{id}} sends {@code If-None-Match: *} (answered 304), and
  * {@code MIX} sends 90% {@code GET /api/v1/profiles/{id}} and 10% {@code PUT} of it with
  * {@code If-Match: *}. It prints one line: {@code sent=N errors=E p50=.. p99=.. p999=..} in
@@ -46,14 +47,14 @@ public final class ArrivalRateClient {
     private final URI base;
     private final String token;
     private final String template;
-    private final List<String> usernames;
+    private final List<String> lines;
     private final int ids;
 
-    private ArrivalRateClient(URI base, String token, String template, List<String> usernames, int ids) {
+    private ArrivalRateClient(URI base, String token, String template, List<String> lines, int ids) {
         this.base = base;
         this.token = token;
         this.template = template;
-        this.usernames = usernames;
+        this.lines = lines;
         this.ids = ids;
     }
 
@@ -61,9 +62,9 @@ public final class ArrivalRateClient {
         URI base = URI.create(args[0]);
         double rate = Double.parseDouble(args[3]);
         int seconds = Integer.parseInt(args[4]);
-        List<String> usernames = args.length > 5 && !args[5].equals("-") ? Files.readAllLines(Path.of(args[5])) : List.of();
+        List<String> lines = args.length > 5 && !args[5].equals("-") ? Files.readAllLines(Path.of(args[5])) : List.of();
         int ids = args.length > 6 ? Integer.parseInt(args[6]) : 10_000;
-        ArrivalRateClient client = new ArrivalRateClient(base, args[1], args[2], usernames, ids);
+        ArrivalRateClient client = new ArrivalRateClient(base, args[1], args[2], lines, ids);
 
         client.run(rate, 1, new Recorder(3), new AtomicLong());
         Recorder latencies = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
@@ -130,8 +131,10 @@ public final class ArrivalRateClient {
             }
         } else if (template.startsWith("INM:")) {
             head = "GET " + template.substring(4).replace("{id}", id) + " HTTP/1.1\r\nIf-None-Match: *\r\n";
+        } else if (template.equals("{line}")) {
+            head = "GET " + lines.get(random.nextInt(lines.size())) + " HTTP/1.1\r\n";
         } else if (template.contains("{username}")) {
-            head = "GET " + template.replace("{username}", usernames.get(random.nextInt(usernames.size())))
+            head = "GET " + template.replace("{username}", lines.get(random.nextInt(lines.size())))
                     + " HTTP/1.1\r\n";
         } else {
             head = "GET " + template.replace("{id}", id) + " HTTP/1.1\r\n";

@@ -1,6 +1,9 @@
 package io.profilekit.bench;
 
+import io.profilekit.core.pictures.PictureRenderer;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
@@ -22,7 +25,12 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
  * profilekit answers (the demo store's, prepared up front) and does nothing else: no servlets,
  * no authentication, no metrics, no store. Whatever profilekit does costs the distance to this.
  *
- * <pre>java -cp profile-bench.jar io.profilekit.bench.CeilingServer PORT PROFILES [blocking]</pre>
+ * <pre>java -cp profile-bench.jar io.profilekit.bench.CeilingServer PORT PROFILES PICTURE_URLS [blocking]</pre>
+ *
+ * {@code PICTURE_URLS} is the file {@link PictureUrls} wrote from profile-server.jar's answers:
+ * the {@code picture_url} each resource answer carries (signed by profilekit, so the ceiling
+ * answers the same bytes without signing anything), and the paths of {@code /pictures/{id}},
+ * answered with the picture rendered at 64 pixels as profilekit renders it.
  *
  * With {@code blocking} the same handler declares itself blocking, as every servlet is, so
  * that Jetty hands each request to a pool thread instead of answering it on the thread that
@@ -31,6 +39,7 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 public final class CeilingServer extends Handler.Abstract.NonBlocking {
 
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    private static final HttpField JPEG = new HttpField(HttpHeader.CONTENT_TYPE, "image/jpeg");
     /** profilekit's default cap on a profile body ({@code profile.api.max-profile-bytes}). */
     private static final int MAX_BODY = 64 * 1024;
 
@@ -39,20 +48,37 @@ public final class CeilingServer extends Handler.Abstract.NonBlocking {
     private final Map<String, String> etags = new HashMap<>();
     private final Map<String, ByteBuffer> images = new HashMap<>();
     private final Map<String, String> imageTypes = new HashMap<>();
+    private final Map<String, ByteBuffer> avatars = new HashMap<>();
 
-    CeilingServer(DemoDocuments demo) {
+    /** A ceiling over {@code demo}, its profiles answered with the picture URLs profilekit gave them. */
+    CeilingServer(DemoDocuments demo, Map<Long, String> pictureUrls) {
+        // The cap only refuses pictures; the demo's 128-pixel avatars render the same under any.
+        PictureRenderer renderer = new PictureRenderer(DemoDocuments.AVATAR_SIDE);
         demo.profiles.forEach(stored -> {
             String id = Long.toString(stored.recordId());
             ByteBuffer array = wrap('[', stored.json(), ']');
             seedArrays.put("/api/v1/id/" + id, array);
             seedArrays.put("/api/v1/username/" + stored.profile().userId(), array);
-            documents.put(id, ByteBuffer.wrap(stored.json()));
-            etags.put(id, "\"" + stored.version() + "\"");
+            String url = pictureUrls.get(stored.recordId());
+            documents.put(id, ByteBuffer.wrap(url == null ? stored.json() : withPictureUrl(stored.json(), url)));
+            etags.put(id, "\"" + stored.version() + (url == null ? "" : "-" + url.replaceAll(".*&exp=(\\d+).*", "$1"))
+                    + "\"");
         });
         demo.pictures.forEach(picture -> {
             images.put("/api/v1/picture/raw/" + picture.recordId(), ByteBuffer.wrap(picture.image()));
             imageTypes.put("/api/v1/picture/raw/" + picture.recordId(), picture.mediaType());
+            if (pictureUrls.containsKey(picture.recordId())) {
+                avatars.put("/pictures/" + picture.recordId(), ByteBuffer.wrap(
+                        renderer.render(picture.image(), 64, PictureRenderer.Encoding.AUTOMATIC).bytes()));
+            }
         });
+    }
+
+    /** The stored document with {@code "picture_url"} last, as profilekit answers it. */
+    private static byte[] withPictureUrl(byte[] json, String url) {
+        String text = new String(json, StandardCharsets.UTF_8);
+        return (text.substring(0, text.lastIndexOf('}')) + ",\"picture_url\":\"" + url + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static ByteBuffer wrap(char before, byte[] json, char after) {
@@ -77,6 +103,11 @@ public final class CeilingServer extends Handler.Abstract.NonBlocking {
         ByteBuffer image = images.get(path);
         if (image != null) {
             send(response, callback, new HttpField(HttpHeader.CONTENT_TYPE, imageTypes.get(path)), image);
+            return true;
+        }
+        ByteBuffer avatar = avatars.get(path);
+        if (avatar != null) {
+            send(response, callback, JPEG, avatar);
             return true;
         }
         if (path.startsWith("/api/v1/profiles/")) {
@@ -118,11 +149,12 @@ public final class CeilingServer extends Handler.Abstract.NonBlocking {
     }
 
     /**
-     * Starts a ceiling on {@code port} (0 for any free one) answering {@code demo}'s documents,
-     * from a blocking handler if {@code blocking}.
+     * Starts a ceiling on {@code port} (0 for any free one) answering {@code demo}'s documents
+     * with {@code pictureUrls}, from a blocking handler if {@code blocking}.
      */
-    static Server start(int port, DemoDocuments demo, boolean blocking) throws Exception {
-        CeilingServer ceiling = new CeilingServer(demo);
+    static Server start(int port, DemoDocuments demo, Map<Long, String> pictureUrls, boolean blocking)
+            throws Exception {
+        CeilingServer ceiling = new CeilingServer(demo, pictureUrls);
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -138,8 +170,9 @@ public final class CeilingServer extends Handler.Abstract.NonBlocking {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
-        boolean blocking = args.length > 2 && args[2].equals("blocking");
-        Server server = start(port, DemoDocuments.generate(count), blocking);
+        Map<Long, String> pictureUrls = PictureUrls.read(Path.of(args[2]));
+        boolean blocking = args.length > 3 && args[3].equals("blocking");
+        Server server = start(port, DemoDocuments.generate(count), pictureUrls, blocking);
         System.out.println((blocking ? "blocking " : "") + "ceiling listening on " + port + " with " + count + " profiles");
         server.join();
     }

@@ -12,6 +12,8 @@ final class DemoDocuments {
 
     /** The seed profile-server.jar's demo store uses. */
     static final long SEED = 1;
+    /** The side of the demo's avatars, in pixels. */
+    static final int AVATAR_SIDE = 128;
 
     final List<StoredProfile> profiles = new ArrayList<>();
     final List<StoredPicture> pictures = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
@@ -29,15 +30,18 @@ class CeilingServerTest {
     private static Server blockingCeiling;
     private static ProfileApi api;
     private static ProfileServer profilekit;
+    private static Map<Long, String> pictureUrls;
 
     @BeforeAll
     static void start() throws Exception {
-        ceiling = CeilingServer.start(0, DemoDocuments.generate(PROFILES), false);
-        blockingCeiling = CeilingServer.start(0, DemoDocuments.generate(PROFILES), true);
         InMemoryProfileRepository repository = new InMemoryProfileRepository();
         new SampleDataLoader(repository, DemoDocuments.SEED).load(PROFILES, true, n -> { });
-        api = ProfileApi.builder(repository).authenticator(new BearerTokenAuthenticator(List.of("t"))).build();
+        api = ProfileApi.builder(repository).authenticator(new BearerTokenAuthenticator(List.of("t")))
+                .pictureBaseUrl("http://profilekit.bench").build();
         profilekit = ProfileServer.builder().port(0).api(api).start();
+        pictureUrls = PictureUrls.fetch(profilekit.uri(), "t");
+        ceiling = CeilingServer.start(0, DemoDocuments.generate(PROFILES), pictureUrls, false);
+        blockingCeiling = CeilingServer.start(0, DemoDocuments.generate(PROFILES), pictureUrls, true);
     }
 
     @AfterAll
@@ -74,8 +78,29 @@ class CeilingServerTest {
         HttpResponse<byte[]> first = get(ceilingUri(), "/api/v1/profiles/5", null);
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
-        assertThat(first.body()).isEqualTo(get(profilekit.uri(), "/api/v1/profiles/5", null).body());
+        HttpResponse<byte[]> ours = get(profilekit.uri(), "/api/v1/profiles/5", null);
+        assertThat(first.body()).isEqualTo(ours.body());
+        assertThat(etag.substring(etag.indexOf('-')))
+                .isEqualTo(ours.headers().firstValue("ETag").orElseThrow().replaceAll("^\"[0-9a-f]+", ""));
         assertThat(get(ceilingUri(), "/api/v1/profiles/5", etag).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void readsEveryProfilesPictureUrlFromTheListing() {
+        assertThat(pictureUrls).hasSize(PROFILES).containsKey(1L);
+        assertThat(pictureUrls.get(7L)).startsWith("http://profilekit.bench/pictures/7?v=");
+    }
+
+    @Test
+    void answersAPictureUrlWithProfilekitsRenderAt64Pixels() throws Exception {
+        String path = pictureUrls.get(7L).substring("http://profilekit.bench".length()) + "&size=64";
+
+        HttpResponse<byte[]> ours = get(profilekit.uri(), path, null);
+        HttpResponse<byte[]> bare = get(ceilingUri(), path, null);
+
+        assertThat(bare.statusCode()).isEqualTo(ours.statusCode()).isEqualTo(200);
+        assertThat(bare.headers().firstValue("Content-Type")).isEqualTo(ours.headers().firstValue("Content-Type"));
+        assertThat(bare.body()).isEqualTo(ours.body());
     }
 
     @Test

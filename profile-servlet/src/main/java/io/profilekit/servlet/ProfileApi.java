@@ -204,8 +204,9 @@ public final class ProfileApi implements AutoCloseable {
         }
 
         /**
-         * How many bytes of rendered pictures ({@code ?size=}, and JPEG 2000 for browsers) to
-         * keep in memory; {@link #DEFAULT_RENDER_CACHE_BYTES} unless set, 0 to keep none.
+         * How many bytes of rendered pictures (picture URLs' answers, default avatars,
+         * {@code ?size=}, JPEG 2000 for browsers) to keep in memory;
+         * {@link #DEFAULT_RENDER_CACHE_BYTES} unless set, 0 to keep none.
          */
         public Builder renderCacheBytes(long value) {
             if (value < 0) {
