@@ -5,31 +5,24 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * Runs work on the ImageIO reader for an image's bytes within a time budget, and turns every way
  * a reader fails on bad bytes into one {@link InvalidProfileException}: no reader, an I/O or
  * runtime error, JJ2000's {@code ThreadDeath} for a truncated JPEG 2000 codestream, and work
- * that outlasts the budget (the reader is asked to abort then; readers that check for it stop).
+ * that outlasts the budget. A reader that reports its progress is asked to abort as soon as the
+ * budget is spent (on the decoding thread itself: no timer thread, so nothing outlives a web
+ * application that unloads); one that does not is refused when it returns.
  */
 final class ImageReaders {
 
     /** How long decoding one picture may take, unless a caller says otherwise. */
     static final Duration DEFAULT_BUDGET = Duration.ofSeconds(3);
-
-    private static final ScheduledExecutorService ABORTS = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "profilekit-decode-budget");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /** Work on a reader whose input is set. */
     interface Work<T> {
@@ -58,7 +51,7 @@ final class ImageReaders {
             try {
                 reader.setInput(input, true, true);
                 long started = System.nanoTime();
-                ScheduledFuture<?> abort = ABORTS.schedule(reader::abort, budget.toNanos(), TimeUnit.NANOSECONDS);
+                reader.addIIOReadProgressListener(new Deadline(started + budget.toNanos()));
                 T result;
                 try {
                     result = work.on(reader);
@@ -67,8 +60,6 @@ final class ImageReaders {
                         throw tooSlow(budget);
                     }
                     throw failed;
-                } finally {
-                    abort.cancel(false);
                 }
                 if (overBudget(started, budget)) {
                     throw tooSlow(budget);
@@ -95,5 +86,48 @@ final class ImageReaders {
 
     private static InvalidProfileException tooSlow(Duration budget) {
         return new InvalidProfileException("the picture takes longer than " + budget.toMillis() + " ms to decode");
+    }
+
+    /** Asks the reader to abort once {@code deadline} (a {@link System#nanoTime()}) has passed. */
+    private record Deadline(long deadline) implements IIOReadProgressListener {
+
+        @Override
+        public void imageProgress(ImageReader source, float percentageDone) {
+            if (System.nanoTime() - deadline > 0) {
+                source.abort();
+            }
+        }
+
+        @Override
+        public void sequenceStarted(ImageReader source, int minIndex) {
+        }
+
+        @Override
+        public void sequenceComplete(ImageReader source) {
+        }
+
+        @Override
+        public void imageStarted(ImageReader source, int imageIndex) {
+        }
+
+        @Override
+        public void imageComplete(ImageReader source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageReader source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageReader source) {
+        }
+
+        @Override
+        public void readAborted(ImageReader source) {
+        }
     }
 }

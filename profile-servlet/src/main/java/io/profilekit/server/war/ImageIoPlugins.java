@@ -12,7 +12,9 @@ import javax.imageio.spi.IIORegistry;
  * through the class loader of whichever thread first uses it: were that a container's, this
  * application's plugins would be missing; were it this application's, its plugins would stay
  * registered after it stops, from a closed class loader, and every later picture check in
- * the JVM would fail.
+ * the JVM would fail. And since the first scan may have been this application's, which finds
+ * its own copies of plugins the container's class path also holds, the container's are
+ * scanned for again once this application's are gone.
  */
 final class ImageIoPlugins {
 
@@ -24,12 +26,23 @@ final class ImageIoPlugins {
         ImageIO.scanForPlugins();
     }
 
-    /** Removes every plugin that {@code loader} loaded. */
+    /**
+     * Removes every plugin that {@code loader} loaded, then registers those its parent (the
+     * container's class path) holds, as a first scan from the container would have.
+     */
     static void deregister(ClassLoader loader) {
         IIORegistry registry = IIORegistry.getDefaultInstance();
         Iterator<Class<?>> categories = registry.getCategories();
         while (categories.hasNext()) {
             deregister(registry, categories.next(), loader);
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader.getParent());
+        try {
+            ImageIO.scanForPlugins();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.couchbase.MockCouchbase;
 import io.profilekit.core.pictures.ImageInspector;
+import io.profilekit.core.pictures.PictureRenderer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -148,5 +149,7 @@ class TomcatWarIT {
                         .as(provider.getClass().getName()).isIn(null, tests, tests.getParent())));
         assertThat(ImageInspector.check(ProfilePicture.of(seedAvatar), 2048))
                 .isEqualTo(new ImageInspector.Dimensions(128, 128));
+        assertThat(new PictureRenderer(2048).render(seedAvatar, 32, PictureRenderer.Encoding.PNG).mediaType())
+                .as("the test class path's JPEG 2000 reader, registered again").isEqualTo("image/png");
     }
 }

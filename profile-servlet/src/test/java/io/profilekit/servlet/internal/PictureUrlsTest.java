@@ -296,4 +296,16 @@ class PictureUrlsTest {
             assertThat(url).startsWith("https://profiles.example.com/api/pictures/1?v=");
         }
     }
+
+    @Test
+    void theResourceRouteAnswersADefaultAvatarOnlyWhenAskedFor() throws Exception {
+        assertThat(http.get("/api/v1/profiles/2/picture").statusCode()).isEqualTo(404);
+
+        HttpResponse<byte[]> avatar = http.get("/api/v1/profiles/2/picture?default=silhouette&size=32");
+
+        assertThat(avatar.statusCode()).isEqualTo(200);
+        assertThat(avatar.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(avatar.headers().firstValue("Cache-Control")).contains("private, no-cache");
+        assertThat(image(avatar).getWidth()).isEqualTo(32);
+    }
 }

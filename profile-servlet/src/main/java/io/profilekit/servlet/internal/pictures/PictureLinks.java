@@ -37,7 +37,6 @@ public final class PictureLinks {
             + " about the profile";
 
     private final ProfileRepository repository;
-    private final byte[] key;
     private final boolean publicPictures;
     private final long lifetimeSeconds;
     private final String baseUrl;
@@ -54,14 +53,11 @@ public final class PictureLinks {
     public PictureLinks(ProfileRepository repository, byte[] key, boolean publicPictures, Duration lifetime,
             String baseUrl, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
-        this.key = key == null ? null : key.clone();
         this.publicPictures = publicPictures;
         this.lifetimeSeconds = Math.max(1, lifetime.toSeconds());
         this.baseUrl = baseUrl;
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (key != null) {
-            signatures = new PictureSignatures(key);
-        }
+        this.signatures = key == null ? null : new PictureSignatures(key);
     }
 
     /** The absolute picture URL of {@code profile}. */
