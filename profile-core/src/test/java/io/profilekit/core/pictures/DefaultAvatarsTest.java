@@ -103,6 +103,27 @@ class DefaultAvatarsTest {
         assertThat(first.getRGB(0, 0)).isEqualTo(second.getRGB(0, 0));
     }
 
+    @Test
+    void initialsAreCentredAndAboutTwoFifthsOfTheSideTall() throws IOException {
+        BufferedImage image = decode(DefaultAvatars.render(ADA, Style.INITIALS, 128, Encoding.PNG));
+        int background = image.getRGB(0, 0);
+        int left = 128, right = -1, top = 128, bottom = -1;
+        for (int y = 0; y < 128; y++) {
+            for (int x = 0; x < 128; x++) {
+                if (image.getRGB(x, y) != background) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+
+        assertThat((left + right) / 2).isBetween(61, 66);
+        assertThat((top + bottom) / 2).isBetween(61, 66);
+        assertThat(bottom - top + 1).as("the height of capital letters at 0.42 of the side").isBetween(30, 50);
+    }
+
     private static long figurePixels(BufferedImage image) {
         int background = image.getRGB(0, 0);
         long count = 0;

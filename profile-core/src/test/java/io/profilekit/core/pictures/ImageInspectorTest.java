@@ -253,4 +253,25 @@ class ImageInspectorTest {
 
         assertThat(check(png)).isEqualTo(new ImageInspector.Dimensions(301, 203));
     }
+
+    /** Twice what the rows need, and 1024 bytes of slack for interlacing and padding. */
+    private static final int PNG_DATA_LIMIT = 2 * PngBomb.NEEDED_BYTES + 1024;
+
+    @Test
+    void acceptsPngDataUpToTwiceWhatItsRowsNeedAndTheSlack() {
+        assertThat(check(PngBomb.bytes(PNG_DATA_LIMIT, 1))).isEqualTo(new ImageInspector.Dimensions(16, 16));
+        assertThat(check(PngBomb.bytes(PngBomb.NEEDED_BYTES, 3))).isEqualTo(new ImageInspector.Dimensions(16, 16));
+    }
+
+    @Test
+    void refusesPngDataOneByteBeyondTheLimit() {
+        assertThatThrownBy(() -> check(PngBomb.bytes(PNG_DATA_LIMIT + 1, 1))).isInstanceOf(InvalidProfileException.class)
+                .hasMessageContaining("inflates to more than");
+    }
+
+    @Test
+    void countsTheDataOfEveryIdatChunk() {
+        assertThatThrownBy(() -> check(PngBomb.bytes(PNG_DATA_LIMIT + 1, 4))).isInstanceOf(InvalidProfileException.class)
+                .hasMessageContaining("inflates to more than");
+    }
 }
