@@ -112,6 +112,11 @@ public final class ConfiguredApi implements AutoCloseable {
             PictureSettings pictures) {
         ProfileApi.Builder builder = ProfileApi.builder(repository).authenticator(authenticator)
                 .limits(settings.limits()).accessLog(settings.accessLog()).renderCacheBytes(settings.renderCacheBytes());
+        try {
+            builder.corsAllowedOrigins(settings.corsAllowedOrigins());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ApiSettings.CORS_ALLOWED_ORIGINS.name() + ": " + e.getMessage(), e);
+        }
         return pictures.applyTo(builder).build();
     }
 

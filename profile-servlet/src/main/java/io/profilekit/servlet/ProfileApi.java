@@ -14,6 +14,7 @@ import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import io.profilekit.servlet.internal.AuthenticationFilter;
+import io.profilekit.servlet.internal.CorsFilter;
 import io.profilekit.servlet.internal.HealthServlet;
 import io.profilekit.servlet.internal.MetricsServlet;
 import io.profilekit.servlet.internal.NotFoundServlet;
@@ -36,9 +37,12 @@ import jakarta.servlet.ServletRegistration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * profilekit's HTTP API, ready to register in a servlet context: request ids, metrics and (when
@@ -70,6 +74,7 @@ public final class ProfileApi implements AutoCloseable {
     private final Duration pictureUrlLifetime;
     private final String pictureBaseUrl;
     private final Clock clock;
+    private final Set<String> corsAllowedOrigins;
     private final PrometheusMeterRegistry registry;
     private final List<AutoCloseable> binders;
 
@@ -84,6 +89,7 @@ public final class ProfileApi implements AutoCloseable {
         pictureUrlLifetime = builder.pictureUrlLifetime;
         pictureBaseUrl = builder.pictureBaseUrl;
         clock = builder.clock;
+        corsAllowedOrigins = builder.corsAllowedOrigins;
         registry = builder.registry != null ? builder.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gc = new JvmGcMetrics();
         for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
@@ -106,6 +112,9 @@ public final class ProfileApi implements AutoCloseable {
     /** Adds every filter and route to {@code context}; call it while the context initialises. */
     public void register(ServletContext context) {
         filter(context, "profilekit-observation", new ObservationFilter(registry, accessLog), "/*");
+        if (!corsAllowedOrigins.isEmpty()) {
+            filter(context, "profilekit-cors", new CorsFilter(corsAllowedOrigins), "/*");
+        }
         filter(context, "profilekit-authentication", new AuthenticationFilter(authenticator), "/api/*");
 
         ProfileLookupServlet profileLookups = new ProfileLookupServlet(repository);
@@ -175,6 +184,7 @@ public final class ProfileApi implements AutoCloseable {
         private Duration pictureUrlLifetime = DEFAULT_PICTURE_URL_LIFETIME;
         private String pictureBaseUrl;
         private Clock clock = Clock.systemUTC();
+        private Set<String> corsAllowedOrigins = Set.of();
         private PrometheusMeterRegistry registry;
 
         private Builder(ProfileRepository repository) {
@@ -265,6 +275,37 @@ public final class ProfileApi implements AutoCloseable {
                         + " query or fragment");
             }
             pictureBaseUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            return this;
+        }
+
+        /**
+         * The origins ({@code https://app.example.com}: scheme, host and port if not the
+         * default, as browsers send them) whose pages may call the API: CORS preflights from
+         * them are answered without a token, and their requests get
+         * {@code Access-Control-Allow-Origin}. None unless set; {@code *} is not accepted.
+         *
+         * @throws IllegalArgumentException for a value that is no such origin
+         */
+        public Builder corsAllowedOrigins(Collection<String> values) {
+            for (String value : values) {
+                URI uri;
+                try {
+                    uri = URI.create(value);
+                } catch (IllegalArgumentException e) {
+                    uri = null;
+                }
+                boolean defaultPort = uri != null && (uri.getPort() == 80 && "http".equals(uri.getScheme())
+                        || uri.getPort() == 443 && "https".equals(uri.getScheme()));
+                if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                        || uri.getHost() == null || defaultPort || !value.equals(value.toLowerCase(Locale.ROOT))
+                        || !value.equals(uri.getScheme() + "://" + uri.getHost()
+                                + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))) {
+                    throw new IllegalArgumentException("'" + value + "' is no origin as browsers send it: such as"
+                            + " https://app.example.com or http://localhost:3000 (lower case, no default port, no path,"
+                            + " no *)");
+                }
+            }
+            corsAllowedOrigins = Set.copyOf(values);
             return this;
         }
 

@@ -102,6 +102,28 @@ class CommandLineTest {
     }
 
     @Test
+    void refusesACorsWildcardNamingTheSetting() {
+        values.put("profile.cors.allowed-origins", "https://app.example.com,*");
+
+        int status = launcher().run(new String[0]);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("profilekit: profile.cors.allowed-origins: '*' is no origin as browsers send it");
+    }
+
+    @Test
+    void refusesAPictureSigningKeyShorterThan32BytesWithoutShowingIt() {
+        values.put("profile.pictures.signing-key", "too-short");
+
+        int status = launcher().run(new String[0]);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("profilekit: profile.pictures.signing-key must be")
+                .doesNotContain("too-short");
+    }
+
+    @Test
     void refusesAnUnknownCommandWithUsage() {
         int status = launcher().run(new String[] {"launch"});
 

@@ -11,8 +11,10 @@ import java.util.List;
  * @param limits the largest bodies accepted
  * @param accessLog whether to log a line per request
  * @param renderCacheBytes how many bytes of rendered pictures to keep in memory
+ * @param corsAllowedOrigins the origins whose pages may call the API from a browser
  */
-public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessLog, int renderCacheBytes) {
+public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessLog, int renderCacheBytes,
+        List<String> corsAllowedOrigins) {
 
     public static final Setting TOKENS = Setting.of("profile.api.tokens");
     public static final Setting MAX_PROFILE_BYTES = Setting.of("profile.api.max-profile-bytes",
@@ -24,6 +26,7 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
     public static final Setting ACCESS_LOG = Setting.of("profile.log.access", false);
     public static final Setting RENDER_CACHE_BYTES = Setting.of("profile.api.render-cache-bytes",
             ProfileApi.DEFAULT_RENDER_CACHE_BYTES);
+    public static final Setting CORS_ALLOWED_ORIGINS = Setting.of("profile.cors.allowed-origins");
 
     private static final int MIN_BODY = 1024;
     private static final int MAX_BODY = 16 << 20;
@@ -32,6 +35,7 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
 
     public ApiSettings {
         tokens = List.copyOf(tokens);
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
     }
 
     /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which. */
@@ -40,6 +44,6 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
                 settings.getInt(MAX_PICTURE_BYTES, MIN_BODY, MAX_BODY), ApiLimits.DEFAULTS.maxPictureSide(),
                 settings.getInt(MAX_CONCURRENT_BODY_READS, 1, MAX_CONCURRENT_READS));
         return new ApiSettings(settings.getList(TOKENS.name()), limits, settings.getBoolean(ACCESS_LOG),
-                settings.getInt(RENDER_CACHE_BYTES, 0, MAX_RENDER_CACHE));
+                settings.getInt(RENDER_CACHE_BYTES, 0, MAX_RENDER_CACHE), settings.getList(CORS_ALLOWED_ORIGINS.name()));
     }
 }

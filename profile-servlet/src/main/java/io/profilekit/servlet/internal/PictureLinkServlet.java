@@ -59,7 +59,7 @@ public final class PictureLinkServlet extends ApiServlet {
         StoredProfile profile = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
         Long pictureId = profile.profile().picture();
         Optional<StoredPicture> picture = pictureId == null ? Optional.empty() : repository.findPicture(pictureId);
-        response.setHeader("Vary", "Accept");
+        response.addHeader("Vary", "Accept");
         if (picture.isEmpty()) {
             DefaultAvatars.Style style = fallback.orElseThrow(() -> ProfileNotFoundException.noPicture(id));
             answers.avatar(request, response, profile, style, PictureVariant.avatarSide(size),

@@ -57,7 +57,7 @@ public final class PictureLookupServlet extends ApiServlet {
 
     private void writeImage(HttpServletRequest request, HttpServletResponse response, StoredPicture picture)
             throws IOException {
-        response.setHeader("Vary", "Accept");
+        response.addHeader("Vary", "Accept");
         Optional<PictureVariant> variant = PictureVariant.of(null, null, request.getHeader("Accept"), picture.format());
         if (variant.isPresent()) {
             try {

@@ -64,7 +64,7 @@ public final class ProfilePictureResource {
         StoredProfile profile = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
         Long pictureId = profile.profile().picture();
         StoredPicture picture = (pictureId == null ? null : repository.findPicture(pictureId).orElse(null));
-        response.setHeader("Vary", "Accept");
+        response.addHeader("Vary", "Accept");
         String accept = request.getHeader("Accept");
         if (picture == null) {
             DefaultAvatars.Style style = fallback.orElseThrow(() -> ProfileNotFoundException.noPicture(id));
