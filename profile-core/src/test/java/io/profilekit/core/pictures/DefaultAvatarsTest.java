@@ -6,6 +6,7 @@ import io.profilekit.core.Profile;
 import io.profilekit.core.pictures.DefaultAvatars.Style;
 import io.profilekit.core.pictures.PictureRenderer.Encoding;
 import io.profilekit.core.pictures.PictureRenderer.Rendered;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -95,12 +96,27 @@ class DefaultAvatarsTest {
     }
 
     @Test
-    void theSampleDataSilhouetteDependsOnlyOnItsRandomSource() {
-        BufferedImage first = DefaultAvatars.silhouette(new Random(42), 32);
-        BufferedImage second = DefaultAvatars.silhouette(new Random(42), 32);
+    void aSilhouetteDrawsThreeFloatsThenTwoDoublesAsTheSampleDataAlwaysHas() {
+        Random drawn = new Random(42);
+        DefaultAvatars.silhouette(drawn, 32);
+        Random expected = new Random(42);
+        expected.nextFloat();
+        expected.nextFloat();
+        expected.nextFloat();
+        expected.nextDouble();
+        expected.nextDouble();
 
-        assertThat(first.getRGB(16, 20)).isEqualTo(second.getRGB(16, 20));
-        assertThat(first.getRGB(0, 0)).isEqualTo(second.getRGB(0, 0));
+        assertThat(drawn.nextLong()).as("the sample data's next draws stay where they were").isEqualTo(expected.nextLong());
+    }
+
+    @Test
+    void aSilhouetteTakesItsBackgroundFromTheFirstThreeDraws() {
+        Random random = new Random(42);
+        float hue = random.nextFloat();
+        Color background = Color.getHSBColor(hue, 0.45f + random.nextFloat() * 0.3f,
+                0.55f + random.nextFloat() * 0.3f);
+
+        assertThat(DefaultAvatars.silhouette(new Random(42), 32).getRGB(0, 0)).isEqualTo(background.getRGB());
     }
 
     @Test

@@ -104,7 +104,9 @@ public final class ProfilesServlet extends ApiServlet {
         String next = page.next().isPresent()
                 ? ListingParameters.nextPage(profilesUrl(request), query, page.next().getAsLong())
                 : null;
-        JsonResponses.page(response, page.items(), next, PictureLinks.FIELD, profile -> links.url(request, profile));
+        long expiresAt = links.expiresAt();
+        JsonResponses.page(response, page.items(), next, PictureLinks.FIELD,
+                profile -> links.url(request, profile, expiresAt));
     }
 
     private void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -116,7 +118,7 @@ public final class ProfilesServlet extends ApiServlet {
 
     private void read(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
         StoredProfile stored = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
-        String tag = links.entityTag(stored.version());
+        String tag = links.entityTag(stored.version(), links.expiresAt());
         if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), tag)) {
             EntityTags.notModified(response, tag);
             return;
@@ -198,8 +200,9 @@ public final class ProfilesServlet extends ApiServlet {
 
     private void writeProfile(HttpServletRequest request, HttpServletResponse response, int status,
             StoredProfile stored) throws IOException {
-        EntityTags.setValidators(response, links.entityTag(stored.version()));
-        JsonResponses.document(response, status, stored, PictureLinks.FIELD, links.url(request, stored));
+        long expiresAt = links.expiresAt();
+        EntityTags.setValidators(response, links.entityTag(stored.version(), expiresAt));
+        JsonResponses.document(response, status, stored, PictureLinks.FIELD, links.url(request, stored, expiresAt));
     }
 
     /** The profile without {@code picture_url}: answers carry it, a client may send it back, it is never stored. */

@@ -59,10 +59,6 @@ public final class EntityTags {
         return of(version, Long.toString(representation));
     }
 
-    private static boolean isRepresentationSuffix(String suffix) {
-        return !suffix.isEmpty() && suffix.length() <= 19 && suffix.chars().allMatch(c -> c >= '0' && c <= '9');
-    }
-
     /**
      * What an {@code If-Match} header asks for.
      *
@@ -101,7 +97,7 @@ public final class EntityTags {
                 String suffix = dash < 0 ? "" : inner.substring(dash + 1);
                 try {
                     Version version = Version.parse(dash < 0 ? inner : inner.substring(0, dash));
-                    if (of(version).equals(value) || isRepresentationSuffix(suffix) && of(version, suffix).equals(value)) {
+                    if (of(version).equals(value) || PathParameters.isDigits(suffix, 19) && of(version, suffix).equals(value)) {
                         versions.add(version);
                     }
                 } catch (IllegalArgumentException foreign) {

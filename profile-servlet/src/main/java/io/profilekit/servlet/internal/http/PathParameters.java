@@ -23,16 +23,27 @@ public final class PathParameters {
 
     /** The segment as a record id: 1 to 18 ASCII digits, not zero. */
     public static OptionalLong recordId(String segment) {
-        if (segment.isEmpty() || segment.length() > 18) {
+        if (!isDigits(segment, 18)) {
             return OptionalLong.empty();
-        }
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c < '0' || c > '9') {
-                return OptionalLong.empty();
-            }
         }
         long id = Long.parseLong(segment);
         return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+    }
+
+    /**
+     * Whether {@code text} is 1 to {@code maxLength} ASCII digits and nothing else (no sign, no
+     * space, no other script's digits), so that it parses as a number of that size.
+     */
+    public static boolean isDigits(String text, int maxLength) {
+        if (text == null || text.isEmpty() || text.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -137,7 +137,7 @@ public record PictureVariant(int size, Encoding encoding) {
     }
 
     private static int side(String size) {
-        if (size.length() <= 4 && size.chars().allMatch(c -> c >= '0' && c <= '9') && !size.isEmpty()) {
+        if (PathParameters.isDigits(size, 4)) {
             int side = Integer.parseInt(size);
             if (side >= PictureRenderer.MIN_SIZE && side <= PictureRenderer.MAX_SIZE) {
                 return side;

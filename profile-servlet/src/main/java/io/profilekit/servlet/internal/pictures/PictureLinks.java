@@ -6,6 +6,7 @@ import io.profilekit.core.Version;
 import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.servlet.internal.http.EntityTags;
 import io.profilekit.servlet.internal.http.HttpProblem;
+import io.profilekit.servlet.internal.http.PathParameters;
 import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -60,13 +61,21 @@ public final class PictureLinks {
         this.signatures = key == null ? null : new PictureSignatures(key);
     }
 
-    /** The absolute picture URL of {@code profile}. */
-    public String url(HttpServletRequest request, StoredProfile profile) {
+    /**
+     * When picture URLs made now expire: read once per answer and passed to {@link #url} and
+     * {@link #entityTag}, so that an answer's URL and its tag name the same step. Unused with
+     * public pictures.
+     */
+    public long expiresAt() {
+        return (clock.instant().getEpochSecond() / lifetimeSeconds + 2) * lifetimeSeconds;
+    }
+
+    /** The absolute picture URL of {@code profile}, expiring at {@code expiresAt} if signed. */
+    public String url(HttpServletRequest request, StoredProfile profile, long expiresAt) {
         StringBuilder url = new StringBuilder(128).append(baseUrl != null ? baseUrl : origin(request))
                 .append(Route.PICTURE_LINK.template(), 0, Route.PICTURE_LINK.template().indexOf('{'))
                 .append(profile.recordId()).append("?v=").append(profile.version());
         if (!publicPictures) {
-            long expiresAt = expiresAt();
             url.append("&exp=").append(expiresAt).append("&sig=")
                     .append(signatures().sign(profile.recordId(), profile.version(), expiresAt));
         }
@@ -78,8 +87,8 @@ public final class PictureLinks {
      * signed URLs it changes with the URL's expiry step, so a revalidated answer never keeps
      * an expired URL.
      */
-    public String entityTag(Version version) {
-        return publicPictures ? EntityTags.of(version) : EntityTags.of(version, expiresAt());
+    public String entityTag(Version version, long expiresAt) {
+        return publicPictures ? EntityTags.of(version) : EntityTags.of(version, expiresAt);
     }
 
     /**
@@ -94,7 +103,7 @@ public final class PictureLinks {
         if (publicPictures) {
             return versioned ? immutableFor(YEAR_SECONDS) : "public, no-cache";
         }
-        if (!versioned || !isSecond(expires) || signature == null
+        if (!versioned || !PathParameters.isDigits(expires, 12) || signature == null
                 || !signatures().verify(recordId, version, Long.parseLong(expires), signature)) {
             throw HttpProblem.forbidden(REFUSED);
         }
@@ -109,10 +118,6 @@ public final class PictureLinks {
     public HttpProblem refusedPath() {
         return publicPictures ? HttpProblem.notFound("no picture is at this path: /pictures/ takes a record id")
                 : HttpProblem.forbidden(REFUSED);
-    }
-
-    private long expiresAt() {
-        return (clock.instant().getEpochSecond() / lifetimeSeconds + 2) * lifetimeSeconds;
     }
 
     private PictureSignatures signatures() {
@@ -134,10 +139,6 @@ public final class PictureLinks {
         } catch (IllegalArgumentException notOne) {
             return false;
         }
-    }
-
-    private static boolean isSecond(String text) {
-        return text != null && !text.isEmpty() && text.length() <= 12 && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** {@code scheme://host[:port]/context} as the request reached this server. */

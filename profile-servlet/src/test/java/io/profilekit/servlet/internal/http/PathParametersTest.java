@@ -47,4 +47,16 @@ class PathParametersTest {
     void readsASegmentOfOneCharacter() {
         assertThat(PathParameters.segment("/a")).contains("a");
     }
+
+    @Test
+    void digitsAreOneToMaxLengthAsciiDigitsAndNothingElse() {
+        assertThat(PathParameters.isDigits("0", 1)).isTrue();
+        assertThat(PathParameters.isDigits("1234", 4)).isTrue();
+        assertThat(PathParameters.isDigits("12345", 4)).isFalse();
+        assertThat(PathParameters.isDigits("", 4)).isFalse();
+        assertThat(PathParameters.isDigits(null, 4)).isFalse();
+        assertThat(PathParameters.isDigits("+12", 4)).isFalse();
+        assertThat(PathParameters.isDigits("1 2", 4)).isFalse();
+        assertThat(PathParameters.isDigits("١٢", 4)).as("Arabic-Indic digits").isFalse();
+    }
 }
