@@ -77,15 +77,18 @@ class HostileRequestsTest {
             String answer;
             try {
                 answer = exchange(port, request);
-                if (answer.isEmpty()) {
-                    // Jetty 12.1 very rarely drops a connection it is closing on a bad request
-                    // (about once in 100,000 here; an "already released" buffer in its
-                    // HttpConnection, jetty/jetty.project#12939): the same request again must be
-                    // answered, as profilekit's answer to a request never depends on chance.
+                if (!answer.startsWith("HTTP/1.")) {
+                    // Jetty 12.1 very rarely loses its header buffer on a connection it is closing
+                    // after a bad request (an "already released" buffer in its HttpConnection,
+                    // jetty/jetty.project#12939): about once in 100,000 here the answer is nothing,
+                    // and about once in 500,000 only the body, which profilekit wrote whole. The
+                    // same request again must be answered properly, as profilekit's answer to a
+                    // request never depends on chance.
+                    String first = answer;
                     answer = exchange(port, request);
-                    System.out.println(getClass().getSimpleName() + " " + seed + "/" + i + ": dropped once, then "
-                            + answer.lines().findFirst().orElse("nothing")
-                            + " to " + show(request));
+                    System.out.println(getClass().getSimpleName() + " " + seed + "/" + i + ": answered "
+                            + (first.isEmpty() ? "nothing" : "without a status line") + " once, then "
+                            + answer.lines().findFirst().orElse("nothing") + " to " + show(request));
                 }
             } catch (IOException e) {
                 failures.add(seed + "/" + i + ": " + e + " for " + show(request));
