@@ -1,0 +1,119 @@
+package io.profilekit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FieldVisibilityTest {
+
+    private static final String STORED = "{\"record_id\":7,\"name\":\"Ada Lovelace\",\"nickname\":\"ada\",\"picture\":70,"
+            + "\"user_id\":\"ada1815\",\"email\":\"ada@example.com\",\"email_verified\":true,\"phone\":\"555-0100\","
+            + "\"address\":\"12 St James's Square\",\"date_of_birth\":\"12/10/1815\",\"theme\":{\"dark\":true}}";
+
+    private static Profile profile(String json) {
+        return ProfileJson.fromJson(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void thePublicViewKeepsOnlyPublicFieldsAsStoredAndInOrder() {
+        byte[] view = FieldVisibility.DEFAULTS.publicView(STORED.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(view, StandardCharsets.UTF_8)).isEqualTo(
+                "{\"record_id\":7,\"name\":\"Ada Lovelace\",\"nickname\":\"ada\",\"picture\":70,\"user_id\":\"ada1815\"}");
+    }
+
+    @Test
+    void aConfiguredPublicFieldMayBeAnExtraAttributeWithNestedValues() {
+        FieldVisibility visibility = new FieldVisibility(Set.of("record_id", "theme"), Set.of());
+
+        byte[] view = visibility.publicView(STORED.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(view, StandardCharsets.UTF_8)).isEqualTo("{\"record_id\":7,\"theme\":{\"dark\":true}}");
+    }
+
+    @Test
+    void theDefaultsHideEveryWayToReachThePerson() {
+        for (String hidden : new String[] {"email", "email_verified", "phone", "address", "city", "zip_code",
+                "date_of_birth", "first_name", "last_name"}) {
+            assertThat(FieldVisibility.DEFAULTS.isPublic(hidden)).as(hidden).isFalse();
+        }
+        assertThat(FieldVisibility.DEFAULTS.isPublic("picture_url")).isTrue();
+    }
+
+    @Test
+    void anOwnChangeOfAnOrdinaryFieldPasses() {
+        Profile current = profile(STORED);
+        Profile changed = current.toBuilder().name("Augusta Ada King").phone(null).build();
+
+        assertThatNoException().isThrownBy(() -> FieldVisibility.DEFAULTS.checkOwnChange(current, changed));
+    }
+
+    @Test
+    void anOwnChangeOfTheUsernameIsRefusedNamingTheField() {
+        Profile current = profile(STORED);
+        Profile changed = current.toBuilder().userId("someone-else").build();
+
+        assertThatThrownBy(() -> FieldVisibility.DEFAULTS.checkOwnChange(current, changed))
+                .isInstanceOf(ReadOnlyFieldException.class)
+                .hasMessageContaining("'user_id'")
+                .extracting(error -> ((ReadOnlyFieldException) error).field()).isEqualTo("user_id");
+    }
+
+    @Test
+    void removingAReadOnlyFieldIsAChangeToo() {
+        Profile current = profile(STORED);
+        Profile changed = current.toBuilder().emailVerified(null).build();
+
+        assertThatThrownBy(() -> FieldVisibility.DEFAULTS.checkOwnChange(current, changed))
+                .isInstanceOf(ReadOnlyFieldException.class)
+                .hasMessageContaining("'email_verified'");
+    }
+
+    @Test
+    void settingAReadOnlyFieldThatWasAbsentIsAChange() {
+        Profile current = Profile.builder().userId("ada1815").build();
+        Profile changed = current.toBuilder().emailVerified(false).build();
+
+        assertThatThrownBy(() -> FieldVisibility.DEFAULTS.checkOwnChange(current, changed))
+                .isInstanceOf(ReadOnlyFieldException.class)
+                .hasMessageContaining("'email_verified'");
+    }
+
+    @Test
+    void aReadOnlyExtraAttributeIsComparedByValue() {
+        FieldVisibility visibility = new FieldVisibility(Set.of(), Set.of("theme"));
+        Profile current = profile(STORED);
+
+        assertThatNoException().isThrownBy(() -> visibility.checkOwnChange(current,
+                profile(STORED.replace("\"ada\"", "\"lovelace\""))));
+        assertThatThrownBy(() -> visibility.checkOwnChange(current, profile(STORED.replace("true}}", "false}}"))))
+                .isInstanceOf(ReadOnlyFieldException.class)
+                .hasMessageContaining("'theme'");
+    }
+
+    @Test
+    void aReplacementLeavingOutReadOnlyFieldsKeepsTheirValues() {
+        Profile current = profile(STORED);
+        Profile replacement = Profile.builder().name("Augusta Ada King").build();
+
+        Profile kept = FieldVisibility.DEFAULTS.withReadOnlyKept(current, replacement);
+
+        assertThat(kept.recordId()).isEqualTo(7L);
+        assertThat(kept.userId()).isEqualTo("ada1815");
+        assertThat(kept.emailVerified()).isTrue();
+        assertThat(kept.name()).isEqualTo("Augusta Ada King");
+        assertThat(kept.email()).isNull();
+    }
+
+    @Test
+    void aReplacementNamingReadOnlyFieldsIsLeftAsItIs() {
+        Profile current = profile(STORED);
+        Profile replacement = Profile.builder().recordId(7L).userId("other").emailVerified(false).build();
+
+        assertThat(FieldVisibility.DEFAULTS.withReadOnlyKept(current, replacement)).isEqualTo(replacement);
+    }
+}
