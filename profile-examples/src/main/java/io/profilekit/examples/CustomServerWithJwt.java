@@ -8,45 +8,35 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.profilekit.core.ProfileRepository;
-import io.profilekit.core.StoredProfile;
 import io.profilekit.core.memory.InMemoryProfileRepository;
 import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
+import io.profilekit.servlet.auth.Person;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Mounting profilekit's servlets in your own embedded Jetty, under your own path
- * ({@code /directory}), with your own authentication plugged into profilekit's
- * {@link Authenticator}: bearer JWTs signed with HS256 and checked with Nimbus JOSE+JWT, whose
- * subject is a username. A user may read and edit only the profile with that username (by
- * username, {@code /api/v1/username/<own>}, or by its record id, {@code /api/v1/id/<id>} and
- * {@code /api/v1/profiles/<id>} with its picture); the service token keeps full access. Who
- * may do what is this application's business, so it is a filter of its own, after
- * profilekit's authentication.
+ * ({@code /directory}), with your own tokens plugged into profilekit's {@link Authenticator}:
+ * bearer JWTs signed with HS256 and checked with Nimbus JOSE+JWT, whose subject is a username.
+ * The authenticator returns a {@link Person} for them, so profilekit's own rules apply: a person
+ * reads everyone's public view and changes only their own profile, through
+ * {@code /api/v1/me}; the service token keeps full access. (For an OpenID Connect provider's
+ * tokens, profilekit's {@code OidcAuthenticator} needs no code at all.)
  */
 public final class CustomServerWithJwt {
 
@@ -54,14 +44,6 @@ public final class CustomServerWithJwt {
     public static final String CONTEXT_PATH = "/directory";
 
     private CustomServerWithJwt() {
-    }
-
-    /** A caller who proved, with a JWT, to be the user with this username. */
-    public record User(String username) implements Principal {
-        @Override
-        public String getName() {
-            return username;
-        }
     }
 
     /** Starts the server on {@code port} (0 for any) and returns it; the caller stops it. */
@@ -75,9 +57,6 @@ public final class CustomServerWithJwt {
             @Override
             public void contextInitialized(ServletContextEvent event) {
                 api.register(event.getServletContext());
-                // Registered after profilekit's filters, so it runs after authentication.
-                event.getServletContext().addFilter("own-profile-only", new OwnProfileOnly(repository))
-                        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
             }
         });
         Server server = new Server();
@@ -100,7 +79,7 @@ public final class CustomServerWithJwt {
         return jwt.serialize();
     }
 
-    /** Accepts a valid, unexpired HS256 JWT as its subject, or the service token as the service. */
+    /** Accepts a valid, unexpired HS256 JWT as the person its subject names, or the service token as the service. */
     static final class JwtOrServiceTokenAuthenticator implements Authenticator {
         private final MACVerifier verifier;
         private final BearerTokenAuthenticator service;
@@ -128,49 +107,10 @@ public final class CustomServerWithJwt {
                         && claims.getExpirationTime() != null
                         && claims.getExpirationTime().after(new Date())
                         && claims.getSubject() != null;
-                return valid ? Optional.of(new User(claims.getSubject())) : Optional.empty();
+                return valid ? Optional.of(new Person(claims.getSubject())) : Optional.empty();
             } catch (ParseException | JOSEException e) {
                 return Optional.empty();
             }
-        }
-    }
-
-    /** Lets a {@link User} at their own profile only: by username, or by record id whose profile is theirs. */
-    static final class OwnProfileOnly extends HttpFilter {
-        private static final long serialVersionUID = 1L;
-        private static final Pattern BY_ID = Pattern.compile("/api/v1/(?:id|profiles)/(\\d{1,18})(/picture)?");
-
-        private final transient ProfileRepository repository;
-
-        OwnProfileOnly(ProfileRepository repository) {
-            this.repository = repository;
-        }
-
-        @Override
-        protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws IOException, ServletException {
-            if (!(request.getUserPrincipal() instanceof User user) || mayAccess(user.username(), request)) {
-                chain.doFilter(request, response);
-                return;
-            }
-            byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                    + "\"detail\":\"you may use your own profile only\"}").getBytes(StandardCharsets.UTF_8);
-            response.setStatus(403);
-            response.setContentType("application/problem+json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-        }
-
-        private boolean mayAccess(String username, HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.equals("/api/v1/username/" + username)) {
-                return true;
-            }
-            Matcher byId = BY_ID.matcher(path);
-            return byId.matches() && repository.findById(Long.parseLong(byId.group(1)))
-                    .map(StoredProfile::profile)
-                    .map(profile -> username.equals(profile.userId()))
-                    .orElse(false);
         }
     }
 

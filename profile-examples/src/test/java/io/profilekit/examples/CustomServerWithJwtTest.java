@@ -29,12 +29,13 @@ class CustomServerWithJwtTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static Server server;
     private static String base;
+    private static InMemoryProfileRepository repository;
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        repository = new InMemoryProfileRepository();
         repository.create(Profile.builder().recordId(1L).userId("ada").build());
-        repository.create(Profile.builder().recordId(2L).userId("grace").build());
+        repository.create(Profile.builder().recordId(2L).userId("grace").email("grace@example.com").build());
         server = CustomServerWithJwt.start(0, repository, SECRET, "service-token");
         base = "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
                 + CustomServerWithJwt.CONTEXT_PATH;
@@ -68,24 +69,31 @@ class CustomServerWithJwtTest {
     }
 
     @Test
-    void aUserMayReadAndEditTheirOwnProfile() throws Exception {
+    void aPersonReadsAndEditsTheirOwnProfileThroughMe() throws Exception {
         String ada = jwt("ada");
 
-        assertThat(status("GET", "/api/v1/profiles/1", ada)).isEqualTo(200);
-        assertThat(status("PATCH", "/api/v1/profiles/1", ada)).isEqualTo(200);
-        assertThat(status("GET", "/api/v1/username/ada", ada)).isEqualTo(200);
-        assertThat(status("GET", "/api/v1/id/1", ada)).isEqualTo(200);
+        assertThat(status("GET", "/api/v1/me", ada)).isEqualTo(200);
+        assertThat(status("PATCH", "/api/v1/me", ada)).isEqualTo(200);
+        assertThat(repository.findById(1).orElseThrow().profile().city()).isEqualTo("London");
     }
 
     @Test
-    void aUserMayNotTouchAnyoneElsesProfileNorList() throws Exception {
-        String ada = jwt("ada");
+    void aPersonSeesOthersPublicViewOnly() throws Exception {
+        HttpResponse<String> grace = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/profiles/2"))
+                .header("Authorization", "Bearer " + jwt("ada")).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(status("GET", "/api/v1/profiles/2", ada)).isEqualTo(403);
+        assertThat(grace.statusCode()).isEqualTo(200);
+        assertThat(grace.body()).contains("\"user_id\":\"grace\"").doesNotContain("grace@example.com");
+    }
+
+    @Test
+    void aPersonMayNotChangeAnyoneElsesProfile() throws Exception {
+        String ada = jwt("ada");
+        Object before = repository.findById(2).orElseThrow().version();
+
         assertThat(status("PATCH", "/api/v1/profiles/2", ada)).isEqualTo(403);
-        assertThat(status("GET", "/api/v1/username/grace", ada)).isEqualTo(403);
-        assertThat(status("GET", "/api/v1/id/2", ada)).isEqualTo(403);
-        assertThat(status("GET", "/api/v1/profiles", ada)).isEqualTo(403);
+        assertThat(status("DELETE", "/api/v1/profiles/2", ada)).isEqualTo(403);
+        assertThat(repository.findById(2).orElseThrow().version()).isEqualTo(before);
     }
 
     @Test

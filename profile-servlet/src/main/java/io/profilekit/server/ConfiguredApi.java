@@ -1,5 +1,6 @@
 package io.profilekit.server;
 
+import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseSettings;
@@ -7,12 +8,15 @@ import io.profilekit.core.memory.InMemoryProfileRepository;
 import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.server.settings.ApiSettings;
 import io.profilekit.server.settings.DemoSettings;
+import io.profilekit.server.settings.FieldSettings;
+import io.profilekit.server.settings.OidcSettings;
 import io.profilekit.server.settings.PictureSettings;
 import io.profilekit.server.settings.Settings;
 import io.profilekit.server.settings.StoreSettings;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
+import io.profilekit.servlet.auth.OidcAuthenticator;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * profilekit assembled from its settings: the repository (the in-memory demo store, or
  * Couchbase), who may call the API (configured tokens, the stored service token, re-read
- * while serving), and the {@link ProfileApi}. The embedded server and the WAR both serve one;
+ * while serving, and people's OpenID Connect tokens when an issuer is set), and the
+ * {@link ProfileApi}. The embedded server and the WAR both serve one;
  * closing it releases all of it.
  */
 public final class ConfiguredApi implements AutoCloseable {
@@ -63,15 +68,31 @@ public final class ConfiguredApi implements AutoCloseable {
     /** As {@link #open(Settings)}, re-reading the stored service token every {@code tokenRefresh}. */
     static ConfiguredApi open(Settings settings, Duration tokenRefresh) {
         ApiSettings api = ApiSettings.from(settings);
+        People people = new People(OidcSettings.from(settings).authenticator(), FieldSettings.from(settings));
         PictureSettings pictures = PictureSettings.from(settings);
         Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
         if (couchbase.isPresent()) {
-            return couchbase(couchbase.get(), api, pictures, tokenRefresh);
+            return couchbase(couchbase.get(), api, people, pictures, tokenRefresh);
         }
-        return memory(DemoSettings.from(settings), api, pictures);
+        return memory(DemoSettings.from(settings), api, people, pictures);
     }
 
-    private static ConfiguredApi memory(DemoSettings demo, ApiSettings settings, PictureSettings pictures) {
+    /** How signed-in people are known (none without an OpenID Connect issuer) and what they see. */
+    private record People(Optional<OidcAuthenticator> authenticator, FieldVisibility visibility) {
+
+        /** For the log: whose tokens sign people in, if anyone's. */
+        String describe() {
+            return authenticator.map(oidc -> ", people signed in by " + oidc.issuer()).orElse("");
+        }
+
+        /** Services by their shared tokens, then people by their tokens. */
+        Authenticator withServices(BearerTokenAuthenticator services) {
+            return authenticator.<Authenticator>map(oidc -> Authenticator.firstOf(services, oidc)).orElse(services);
+        }
+    }
+
+    private static ConfiguredApi memory(DemoSettings demo, ApiSettings settings, People people,
+            PictureSettings pictures) {
         List<String> configured = settings.tokens();
         String generated = configured.isEmpty() ? newToken() : null;
         InMemoryProfileRepository repository = new InMemoryProfileRepository();
@@ -81,12 +102,13 @@ public final class ConfiguredApi implements AutoCloseable {
                 demo.pictures() ? "with pictures" : "without pictures",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         List<String> tokens = generated != null ? List.of(generated) : configured;
-        ProfileApi api = api(repository, new BearerTokenAuthenticator(tokens), settings, pictures);
-        return new ConfiguredApi(repository, api, null, "the in-memory store", generated);
+        ProfileApi api = api(repository, people.withServices(new BearerTokenAuthenticator(tokens)), settings, people,
+                pictures);
+        return new ConfiguredApi(repository, api, null, "the in-memory store" + people.describe(), generated);
     }
 
-    private static ConfiguredApi couchbase(CouchbaseSettings settings, ApiSettings api, PictureSettings pictures,
-            Duration tokenRefresh) {
+    private static ConfiguredApi couchbase(CouchbaseSettings settings, ApiSettings api, People people,
+            PictureSettings pictures, Duration tokenRefresh) {
         List<String> configured = api.tokens();
         CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings);
         try {
@@ -99,9 +121,9 @@ public final class ConfiguredApi implements AutoCloseable {
             TokenRefresher refresher = TokenRefresher.start(configured, repository::serviceToken, authenticator,
                     tokens, tokenRefresh);
             String description = "Couchbase " + settings.keyspace().bucket() + "." + settings.keyspace().scope()
-                    + " (" + tokens.size() + " API token(s))";
-            return new ConfiguredApi(repository, api(repository, authenticator, api, pictures), refresher,
-                    description, null);
+                    + " (" + tokens.size() + " API token(s))" + people.describe();
+            return new ConfiguredApi(repository, api(repository, people.withServices(authenticator), api, people,
+                    pictures), refresher, description, null);
         } catch (RuntimeException e) {
             repository.close();
             throw e;
@@ -109,8 +131,9 @@ public final class ConfiguredApi implements AutoCloseable {
     }
 
     private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiSettings settings,
-            PictureSettings pictures) {
+            People people, PictureSettings pictures) {
         ProfileApi.Builder builder = ProfileApi.builder(repository).authenticator(authenticator)
+                .fieldVisibility(people.visibility())
                 .limits(settings.limits()).accessLog(settings.accessLog()).renderCacheBytes(settings.renderCacheBytes());
         try {
             builder.corsAllowedOrigins(settings.corsAllowedOrigins());
@@ -125,7 +148,10 @@ public final class ConfiguredApi implements AutoCloseable {
         return api;
     }
 
-    /** What is served, for the log: "the in-memory store", "Couchbase sample_app.profiles (...)". */
+    /**
+     * What is served, for the log: "the in-memory store", "Couchbase sample_app.profiles (...)",
+     * and whose tokens sign people in.
+     */
     public String description() {
         return description;
     }

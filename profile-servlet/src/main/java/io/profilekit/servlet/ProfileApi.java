@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.servlet.auth.Authenticator;
@@ -16,6 +17,7 @@ import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import io.profilekit.servlet.internal.AuthenticationFilter;
 import io.profilekit.servlet.internal.CorsFilter;
 import io.profilekit.servlet.internal.HealthServlet;
+import io.profilekit.servlet.internal.MeServlet;
 import io.profilekit.servlet.internal.MetricsServlet;
 import io.profilekit.servlet.internal.NotFoundServlet;
 import io.profilekit.servlet.internal.ObservationFilter;
@@ -25,10 +27,14 @@ import io.profilekit.servlet.internal.PictureLookupServlet;
 import io.profilekit.servlet.internal.ProfileLookupServlet;
 import io.profilekit.servlet.internal.ProfilesServlet;
 import io.profilekit.servlet.internal.ReadinessServlet;
+import io.profilekit.servlet.internal.access.AccessFilter;
+import io.profilekit.servlet.internal.access.AccessRules;
 import io.profilekit.servlet.internal.http.RequestBodies;
 import io.profilekit.servlet.internal.http.Route;
 import io.profilekit.servlet.internal.pictures.PictureLinks;
 import io.profilekit.servlet.internal.pictures.PictureRenders;
+import io.profilekit.servlet.internal.pictures.ProfilePictureResource;
+import io.profilekit.servlet.internal.profiles.ProfileResource;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -47,7 +53,9 @@ import java.util.Set;
 /**
  * profilekit's HTTP API, ready to register in a servlet context: request ids, metrics and (when
  * asked for) the access log on every request, authentication over {@code /api/*}, one servlet
- * per route, and a 404 for everything else. The embedded server and the WAR both call
+ * per route, and a 404 for everything else. Services (shared tokens) may do everything; people
+ * (an {@link Authenticator}'s {@link io.profilekit.servlet.auth.Person}s) see others' public
+ * views and change only their own profile, through {@code /api/v1/me}. The embedded server and the WAR both call
  * {@link #register} while their context initialises, so both serve the same API.
  *
  * <pre>{@code
@@ -75,6 +83,7 @@ public final class ProfileApi implements AutoCloseable {
     private final String pictureBaseUrl;
     private final Clock clock;
     private final Set<String> corsAllowedOrigins;
+    private final FieldVisibility fieldVisibility;
     private final PrometheusMeterRegistry registry;
     private final List<AutoCloseable> binders;
 
@@ -90,6 +99,7 @@ public final class ProfileApi implements AutoCloseable {
         pictureBaseUrl = builder.pictureBaseUrl;
         clock = builder.clock;
         corsAllowedOrigins = builder.corsAllowedOrigins;
+        fieldVisibility = builder.fieldVisibility;
         registry = builder.registry != null ? builder.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gc = new JvmGcMetrics();
         for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
@@ -116,20 +126,27 @@ public final class ProfileApi implements AutoCloseable {
             filter(context, "profilekit-cors", new CorsFilter(corsAllowedOrigins), "/*");
         }
         filter(context, "profilekit-authentication", new AuthenticationFilter(authenticator), "/api/*");
+        AccessRules rules = new AccessRules(fieldVisibility);
+        filter(context, "profilekit-access", new AccessFilter(rules), "/api/*");
 
-        ProfileLookupServlet profileLookups = new ProfileLookupServlet(repository);
+        ProfileLookupServlet profileLookups = new ProfileLookupServlet(repository, rules);
         PictureRenders renders = new PictureRenders(limits.maxPictureSide(), renderCacheBytes, registry);
         PictureLookupServlet pictureLookups = new PictureLookupServlet(repository, renders);
         PictureLinks links = new PictureLinks(repository, pictureSigningKey, publicPictures, pictureUrlLifetime,
                 pictureBaseUrl, clock);
-        ProfilesServlet profiles = new ProfilesServlet(repository,
-                new RequestBodies(limits.maxConcurrentBodyReads()), limits.maxProfileBytes(),
-                limits.maxPictureBytes(), limits.maxPictureSide(), renders, links);
+        RequestBodies bodies = new RequestBodies(limits.maxConcurrentBodyReads());
+        ProfileResource profile = new ProfileResource(repository, bodies, limits.maxProfileBytes(), links,
+                fieldVisibility);
+        ProfilePictureResource picture = new ProfilePictureResource(repository, bodies, limits.maxPictureBytes(),
+                limits.maxPictureSide(), renders);
+        ProfilesServlet profiles = new ProfilesServlet(repository, profile, picture, links, rules);
+        MeServlet me = new MeServlet(repository, profile, picture, fieldVisibility);
         for (Route route : Route.values()) {
             servlet(context, route, switch (route) {
                 case PROFILE_BY_ID, PROFILE_BY_USERNAME, PROFILES_BY_NICKNAME -> profileLookups;
                 case PICTURE_RECORD, PICTURE_RAW -> pictureLookups;
                 case PROFILES, PROFILE, PROFILE_PICTURE -> profiles;
+                case ME, ME_PICTURE -> me;
                 case PICTURE_LINK -> new PictureLinkServlet(repository, links, renders);
                 case HEALTH -> new HealthServlet();
                 case READINESS -> new ReadinessServlet(repository);
@@ -185,6 +202,7 @@ public final class ProfileApi implements AutoCloseable {
         private String pictureBaseUrl;
         private Clock clock = Clock.systemUTC();
         private Set<String> corsAllowedOrigins = Set.of();
+        private FieldVisibility fieldVisibility = FieldVisibility.DEFAULTS;
         private PrometheusMeterRegistry registry;
 
         private Builder(ProfileRepository repository) {
@@ -306,6 +324,15 @@ public final class ProfileApi implements AutoCloseable {
                 }
             }
             corsAllowedOrigins = Set.copyOf(values);
+            return this;
+        }
+
+        /**
+         * Which fields people see of others' profiles, and which they may not change in their
+         * own; {@link FieldVisibility#DEFAULTS} unless set. Services see and change everything.
+         */
+        public Builder fieldVisibility(FieldVisibility value) {
+            fieldVisibility = Objects.requireNonNull(value, "fieldVisibility");
             return this;
         }
 

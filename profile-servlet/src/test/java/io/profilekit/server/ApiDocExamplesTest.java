@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.profilekit.server.settings.Settings;
+import io.profilekit.servlet.auth.TestIssuer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every {@code $ command} of docs/api.md, run in order with bash and curl against a server
  * started as the page says (the demo store, fresh), answers what the page shows below it: the
  * same status line, the same {@code "status"} of a problem, or the same first line (up to a
- * {@code ...} where the page shortens it). ETags,
+ * {@code ...} where the page shortens it). {@code $ADA} and {@code $CAROL} are people's tokens
+ * from a local OpenID Connect issuer the server trusts. ETags,
  * request ids and dates differ on every run, so the page keeps them in variables or leaves
  * them out of what this compares.
  */
@@ -44,12 +46,15 @@ class ApiDocExamplesTest {
         assumeTrue(bash("command -v curl", work).contains("curl"), "the page's commands need curl (.ci/run installs it)");
         List<Example> examples = examples();
         assertThat(examples).hasSizeGreaterThan(10);
+        TestIssuer issuer = TestIssuer.start();
         CommandLine launcher = new CommandLine(Settings.of(Map.of("profile.port", "0",
-                "profile.api.tokens", "doc-token")::get), new PrintStream(new ByteArrayOutputStream()),
+                "profile.api.tokens", "doc-token", "profile.auth.oidc.issuer", issuer.issuer(),
+                "profile.auth.oidc.audience", TestIssuer.AUDIENCE)::get), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()));
         ProfileServer server = launcher.serve(false);
         try {
-            StringBuilder script = new StringBuilder("TOKEN=doc-token\n");
+            StringBuilder script = new StringBuilder("TOKEN=doc-token\nADA=" + issuer.token("ada1815") + "\nCAROL="
+                    + issuer.token("carol") + "\n");
             for (int i = 0; i < examples.size(); i++) {
                 script.append("echo '@@ ").append(i).append("'\n")
                         .append(examples.get(i).command().replace("localhost:8080", "localhost:" + server.port()))
@@ -61,6 +66,7 @@ class ApiDocExamplesTest {
             }
         } finally {
             server.stop();
+            issuer.close();
         }
     }
 

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.profilekit.server.settings.ApiSettings;
 import io.profilekit.server.settings.BulkSettings;
 import io.profilekit.server.settings.DemoSettings;
+import io.profilekit.server.settings.FieldSettings;
+import io.profilekit.server.settings.OidcSettings;
 import io.profilekit.server.settings.PictureSettings;
-
 import io.profilekit.server.settings.Setting;
 import io.profilekit.server.settings.StoreSettings;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class ConfigurationDocsTest {
 
     private static final Path DOCS = Path.of("..", "docs", "configuration.md");
     private static final List<Class<?>> GROUPS = List.of(ServerSettings.class, DemoSettings.class, ApiSettings.class,
-            PictureSettings.class, StoreSettings.class, BulkSettings.class);
+            PictureSettings.class, OidcSettings.class, FieldSettings.class, StoreSettings.class, BulkSettings.class);
 
     static List<Setting> settings() throws IllegalAccessException {
         List<Setting> settings = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.profilekit.servlet.internal;
 
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
+import io.profilekit.servlet.internal.access.AccessRules;
 import io.profilekit.servlet.internal.http.ErrorResponses;
 import io.profilekit.servlet.internal.http.JsonResponses;
 import io.profilekit.servlet.internal.http.PathParameters;
@@ -16,7 +17,8 @@ import java.util.OptionalLong;
 
 /**
  * The seed's profile lookups: {@code GET /api/v1/id/{id}}, {@code /username/{username}} and
- * {@code /nickname/{nickname}}, answering a JSON array of stored profiles, or the seed's 404.
+ * {@code /nickname/{nickname}}, answering a JSON array of stored profiles (people get their
+ * public views), or the seed's 404.
  */
 public final class ProfileLookupServlet extends ApiServlet {
 
@@ -26,9 +28,11 @@ public final class ProfileLookupServlet extends ApiServlet {
     public static final int MAX_NICKNAME_RESULTS = 100;
 
     private final transient ProfileRepository repository;
+    private final transient AccessRules rules;
 
-    public ProfileLookupServlet(ProfileRepository repository) {
+    public ProfileLookupServlet(ProfileRepository repository, AccessRules rules) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     @Override
@@ -39,7 +43,7 @@ public final class ProfileLookupServlet extends ApiServlet {
         if (found.isEmpty()) {
             ErrorResponses.seed(response, 404);
         } else {
-            JsonResponses.array(response, found);
+            JsonResponses.array(response, found.stream().map(profile -> rules.view(request, profile)).toList());
         }
     }
 

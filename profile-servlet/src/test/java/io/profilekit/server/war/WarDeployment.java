@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.profilekit.core.internal.Json;
-import io.profilekit.servlet.internal.ProfilesServlet;
+import io.profilekit.servlet.internal.profiles.ProfileResource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,12 +87,12 @@ final class WarDeployment {
         assertThat(location).startsWith(CONTEXT_PATH + "/api/v1/profiles/");
         String path = location.substring(CONTEXT_PATH.length());
         String etag = created.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<byte[]> patched = sendAs(token, base, "PATCH", path, ProfilesServlet.MERGE_PATCH,
+        HttpResponse<byte[]> patched = sendAs(token, base, "PATCH", path, ProfileResource.MERGE_PATCH,
                 "{\"city\":\"London\"}".getBytes(StandardCharsets.UTF_8), "If-Match", etag);
         assertThat(patched.statusCode()).isEqualTo(200);
         JsonNode profile = Json.MAPPER.readTree(sendAs(token, base, "GET", path, null, null).body());
         assertThat(profile.get("city").asText()).isEqualTo("London");
-        assertThat(sendAs(token, base, "PATCH", path, ProfilesServlet.MERGE_PATCH,
+        assertThat(sendAs(token, base, "PATCH", path, ProfileResource.MERGE_PATCH,
                 "{\"city\":\"Paris\"}".getBytes(StandardCharsets.UTF_8), "If-Match", etag).statusCode()).isEqualTo(412);
         assertThat(sendAs(token, base, "DELETE", path, null, null).statusCode()).isEqualTo(204);
 

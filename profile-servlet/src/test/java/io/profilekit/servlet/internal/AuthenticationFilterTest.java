@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
 import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.servlet.auth.Authenticator;
+import io.profilekit.servlet.auth.IdentityProviderUnavailableException;
+import io.profilekit.servlet.auth.InvalidTokenException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,5 +100,35 @@ class AuthenticationFilterTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(text(response)).isEqualTo("<html>READY</html>");
+    }
+
+    @Test
+    void aTokenThatCannotBeCheckedNowIs503WithRetryAfterNot401() throws Exception {
+        Authenticator unreachable = request -> {
+            throw new IdentityProviderUnavailableException("cannot fetch the keys of the issuer", null);
+        };
+        try (RunningServer down = RunningServer.start(new InMemoryProfileRepository(),
+                builder -> builder.authenticator(unreachable))) {
+            HttpResponse<byte[]> response = down.send("GET", "/api/v1/profiles/1", "Authorization", "Bearer a.b.c");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).contains("5");
+            assertThat(text(response)).contains("identity provider").doesNotContain("a.b.c");
+        }
+    }
+
+    @Test
+    void aRefusedTokensDescriptionCannotBreakOutOfItsQuotes() throws Exception {
+        Authenticator refusing = request -> {
+            throw new InvalidTokenException("the \"token\" is bad");
+        };
+        try (RunningServer strict = RunningServer.start(new InMemoryProfileRepository(),
+                builder -> builder.authenticator(refusing))) {
+            HttpResponse<byte[]> response = strict.send("GET", "/api/v1/profiles/1", "Authorization", "Bearer a.b.c");
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).contains(
+                    "Bearer realm=\"profilekit\", error=\"invalid_token\", error_description=\"the 'token' is bad\"");
+        }
     }
 }

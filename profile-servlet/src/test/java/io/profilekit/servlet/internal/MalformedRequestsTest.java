@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
 import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.servlet.internal.profiles.ProfileResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -51,7 +52,7 @@ class MalformedRequestsTest {
         for (String[] request : new String[][] {
                 {"POST", "/api/v1/profiles", "application/json"},
                 {"PUT", "/api/v1/profiles/1", "application/json"},
-                {"PATCH", "/api/v1/profiles/1", ProfilesServlet.MERGE_PATCH}}) {
+                {"PATCH", "/api/v1/profiles/1", ProfileResource.MERGE_PATCH}}) {
             assertThat(withBody(request[0], request[1], request[2] + "; charset=ebcdic", "{\"user_id\":\"x\"}"))
                     .as(request[0]).startsWith("HTTP/1.1 415 ").contains("in UTF-8");
         }

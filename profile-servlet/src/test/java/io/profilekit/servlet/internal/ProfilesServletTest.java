@@ -11,6 +11,7 @@ import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.internal.Json;
 import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.servlet.internal.profiles.ProfileResource;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -367,7 +368,7 @@ class ProfilesServletTest {
                 "{\"city\":\"London\"}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(response.headers().firstValue("Accept-Patch")).contains(ProfilesServlet.MERGE_PATCH);
+        assertThat(response.headers().firstValue("Accept-Patch")).contains(ProfileResource.MERGE_PATCH);
     }
 
     @Test

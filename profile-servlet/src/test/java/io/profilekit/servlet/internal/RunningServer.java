@@ -5,6 +5,7 @@ import io.profilekit.server.ProfileServer;
 import io.profilekit.servlet.ApiLimits;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
+import io.profilekit.servlet.internal.profiles.ProfileResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -77,12 +78,18 @@ public final class RunningServer implements AutoCloseable {
         return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), all);
     }
 
+    /** A request with a body and exactly the given headers (no token unless among them). */
+    public HttpResponse<byte[]> sendExactly(String method, String path, byte[] body, String... headers)
+            throws IOException, InterruptedException {
+        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
     /** A JSON request with the test token. */
     public HttpResponse<byte[]> json(String method, String path, String json, String... headers)
             throws IOException, InterruptedException {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";
-        all[1] = method.equals("PATCH") ? ProfilesServlet.MERGE_PATCH : "application/json";
+        all[1] = method.equals("PATCH") ? ProfileResource.MERGE_PATCH : "application/json";
         System.arraycopy(headers, 0, all, 2, headers.length);
         return send(method, path, json.getBytes(StandardCharsets.UTF_8), all);
     }

@@ -8,6 +8,7 @@ import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileException;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.ProfileTooLargeException;
+import io.profilekit.core.ReadOnlyFieldException;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.UnsupportedPictureException;
 import io.profilekit.core.internal.Json;
@@ -54,6 +55,9 @@ public final class ErrorResponses {
         if (error instanceof ProfileNotFoundException) {
             return 404;
         }
+        if (error instanceof ReadOnlyFieldException) {
+            return 403;
+        }
         if (error instanceof ProfileConflictException) {
             return 409;
         }
@@ -87,9 +91,15 @@ public final class ErrorResponses {
         return Route.of(request).map(Route::errorShape).orElse(Route.ErrorShape.PROBLEM) == Route.ErrorShape.SEED;
     }
 
-    /** Writes {@code status} in the shape of the request's route. */
+    /**
+     * Writes {@code status} in the shape of the request's route; on a request whose body is not
+     * read to its end, with {@code Connection: close} (see {@link #bodyUnread}).
+     */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status,
             String detail) throws IOException {
+        if (bodyUnread(request)) {
+            response.setHeader("Connection", "close");
+        }
         if (isSeedRoute(request)) {
             seed(response, status);
         } else {
@@ -109,6 +119,22 @@ public final class ErrorResponses {
             return;
         }
         write(request, response, status, error.getMessage());
+    }
+
+    /**
+     * Whether the request has a body not read to its end (refused before reading it, say). The
+     * container closes such a connection once the answer is sent, unless the rest arrives at
+     * once; saying so in the answer keeps a client from sending its next request on it.
+     */
+    private static boolean bodyUnread(HttpServletRequest request) {
+        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            return false;
+        }
+        try {
+            return !request.getInputStream().isFinished();
+        } catch (IllegalStateException | IOException readAsText) {
+            return false;
+        }
     }
 
     /** The seed's error shape, whose only detail is the reason phrase. */

@@ -68,7 +68,8 @@ public final class JsonResponses {
 
     /**
      * A page of the listing: {@code {"items":[...],"next":"<relative URL>"|null}}, each item with
-     * the string field {@code name} whose value {@code values} gives.
+     * the string field {@code name} whose value {@code values} gives (or as stored when
+     * {@code name} is {@code null}).
      */
     public static <T extends StoredDocument> void page(HttpServletResponse response, List<T> items, String next,
             String name, Function<T, String> values) throws IOException {
@@ -78,7 +79,11 @@ public final class JsonResponses {
             if (i > 0) {
                 body.write(',');
             }
-            writeWithField(body, items.get(i), name, values.apply(items.get(i)));
+            if (name == null) {
+                items.get(i).writeJson(body);
+            } else {
+                writeWithField(body, items.get(i), name, values.apply(items.get(i)));
+            }
         }
         body.write("],\"next\":".getBytes(StandardCharsets.US_ASCII));
         try (JsonGenerator out = Json.FACTORY.createGenerator(body)) {

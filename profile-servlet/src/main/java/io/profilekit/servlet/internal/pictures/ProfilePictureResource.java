@@ -13,7 +13,6 @@ import io.profilekit.servlet.internal.http.JsonResponses;
 import io.profilekit.servlet.internal.http.PictureVariant;
 import io.profilekit.servlet.internal.http.QueryString;
 import io.profilekit.servlet.internal.http.RequestBodies;
-import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /api/v1/profiles/{id}/picture} for the profiles servlet: the image (or its JSON
+ * {@code /api/v1/profiles/{id}/picture} and {@code /api/v1/me/picture}: the image (or its JSON
  * document for {@code Accept: application/json}), or a rendering of it ({@link PictureVariant}),
  * each with its own ETag; for a profile without one, a 404, or the default avatar that
  * {@code default} asks for; a new image, checked by its magic bytes, size and dimensions
@@ -44,10 +43,15 @@ public final class ProfilePictureResource {
         this.answers = new PictureAnswers(renders);
     }
 
-    public void handle(String method, long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /**
+     * Answers {@code method} on the picture of profile {@code id}, reached at {@code location}
+     * (the {@code Location} of a new picture).
+     */
+    public void handle(String method, long id, HttpServletRequest request, HttpServletResponse response,
+            String location) throws IOException {
         switch (method) {
             case "GET", "HEAD" -> read(request, response, id);
-            case "PUT" -> put(request, response, id);
+            case "PUT" -> put(request, response, id, location);
             default -> {
                 repository.deletePicture(id);
                 response.setStatus(204);
@@ -89,7 +93,8 @@ public final class ProfilePictureResource {
         }
     }
 
-    private void put(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
+    private void put(HttpServletRequest request, HttpServletResponse response, long id, String location)
+            throws IOException {
         RequestBodies.refuseDeclaredOver(request, "the picture", maxPictureBytes);
         StoredProfile profile = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
         byte[] bytes = bodies.read(request, "the picture", maxPictureBytes);
@@ -104,7 +109,7 @@ public final class ProfilePictureResource {
         if (replacing) {
             response.setStatus(204);
         } else {
-            response.setHeader("Location", request.getContextPath() + Route.PROFILES.template() + "/" + id + "/picture");
+            response.setHeader("Location", location);
             response.setStatus(201);
         }
     }

@@ -9,6 +9,7 @@ import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileException;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.ProfileTooLargeException;
+import io.profilekit.core.ReadOnlyFieldException;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.UnsupportedPictureException;
 import java.io.IOException;
@@ -33,7 +34,8 @@ class ErrorResponsesTest {
                 new MalformedProfileException("bad json"), 400,
                 new UnsupportedPictureException("no image"), 415,
                 new ProfileTooLargeException("too big", null), 413,
-                new InvalidProfileException("bad field"), 422);
+                new InvalidProfileException("bad field"), 422,
+                new ReadOnlyFieldException("user_id"), 403);
 
         for (Map.Entry<ProfileException, Integer> entry : statuses.entrySet()) {
             FakeExchange exchange = answer(entry.getKey());
@@ -43,6 +45,32 @@ class ErrorResponsesTest {
                     + ErrorResponses.reason(entry.getValue()) + "\",\"status\":" + entry.getValue()
                     + ",\"detail\":\"" + entry.getKey().getMessage() + "\"}");
         }
+    }
+
+    private static FakeExchange refusal(long contentLength, String transferEncoding, boolean bodyFinished)
+            throws IOException {
+        FakeExchange exchange = new FakeExchange();
+        exchange.contentLength = contentLength;
+        if (transferEncoding != null) {
+            exchange.requestHeaders.put("Transfer-Encoding", transferEncoding);
+        }
+        exchange.bodyFinished = bodyFinished;
+        ErrorResponses.write(exchange.request(), exchange.response(), 403, "no");
+        return exchange;
+    }
+
+    @Test
+    void anErrorToARequestWhoseBodyIsUnreadClosesTheConnection() throws IOException {
+        assertThat(refusal(12, null, false).responseHeaders).containsEntry("Connection", "close");
+        assertThat(refusal(1, null, false).responseHeaders).containsEntry("Connection", "close");
+        assertThat(refusal(-1, "chunked", false).responseHeaders).containsEntry("Connection", "close");
+    }
+
+    @Test
+    void anErrorToARequestWhoseBodyWasReadOrEmptyKeepsTheConnection() throws IOException {
+        assertThat(refusal(12, null, true).responseHeaders).doesNotContainKey("Connection");
+        assertThat(refusal(0, null, false).responseHeaders).doesNotContainKey("Connection");
+        assertThat(refusal(-1, null, false).responseHeaders).doesNotContainKey("Connection");
     }
 
     @Test

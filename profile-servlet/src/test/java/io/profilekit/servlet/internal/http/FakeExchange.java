@@ -26,6 +26,7 @@ final class FakeExchange {
     String servletPath = "/api/v1/profiles";
     String pathInfo;
     long contentLength = -1;
+    boolean bodyFinished;
     InputStream body = InputStream.nullInputStream();
     int status = 200;
     String contentType;
@@ -78,7 +79,7 @@ final class FakeExchange {
 
             @Override
             public boolean isFinished() {
-                return false;
+                return bodyFinished;
             }
 
             @Override
