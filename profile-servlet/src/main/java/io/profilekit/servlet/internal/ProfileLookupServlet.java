@@ -43,7 +43,9 @@ public final class ProfileLookupServlet extends ApiServlet {
         if (found.isEmpty()) {
             ErrorResponses.seed(response, 404);
         } else {
-            JsonResponses.array(response, found.stream().map(profile -> rules.view(request, profile)).toList());
+            JsonResponses.array(response, rules.seesPublicViews(request)
+                    ? found.stream().map(profile -> rules.view(request, profile)).toList()
+                    : found);
         }
     }
 
