@@ -36,6 +36,25 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void aMalformedChunkedBodyToAMethodTheRouteLacksIsA405WhateverArrivedOfIt() throws IOException {
+        // HostileRequestsTest once got Jetty's own 500 for this request, when the refusal asked
+        // the container whether the body had been read and so made it parse the overflowing
+        // chunk size; refusals now decide that without touching the body. (This loop did not
+        // reproduce that race; it holds the answer to what the hostile test saw.)
+        byte[] request = ("PATCH /healthz?limit=5 HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFF\r\n{\"user_id\":123}").getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 100; i++) {
+            try (Socket socket = new Socket("localhost", http.server.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request);
+                socket.shutdownOutput();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertThat(answer).as("attempt %d", i).startsWith("HTTP/1.1 405 ");
+            }
+        }
+    }
+
+    @Test
     void aQueryStringWithABadPercentEscapeIs400() throws IOException {
         assertThat(get("/api/v1/profiles?%zz=1")).startsWith("HTTP/1.1 400 ")
                 .contains("application/problem+json", "not followed by two hex digits");

@@ -93,11 +93,13 @@ public final class ErrorResponses {
 
     /**
      * Writes {@code status} in the shape of the request's route; on a request whose body is not
-     * read to its end, with {@code Connection: close} (see {@link #bodyUnread}).
+     * read to its end ({@link RequestBodies#unread}), with {@code Connection: close}: the
+     * container closes such a connection once the answer is sent, unless the rest arrives at
+     * once, and saying so keeps a client from sending its next request on it.
      */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status,
             String detail) throws IOException {
-        if (bodyUnread(request)) {
+        if (RequestBodies.unread(request)) {
             response.setHeader("Connection", "close");
         }
         if (isSeedRoute(request)) {
@@ -119,22 +121,6 @@ public final class ErrorResponses {
             return;
         }
         write(request, response, status, error.getMessage());
-    }
-
-    /**
-     * Whether the request has a body not read to its end (refused before reading it, say). The
-     * container closes such a connection once the answer is sent, unless the rest arrives at
-     * once; saying so in the answer keeps a client from sending its next request on it.
-     */
-    private static boolean bodyUnread(HttpServletRequest request) {
-        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
-            return false;
-        }
-        try {
-            return !request.getInputStream().isFinished();
-        } catch (IllegalStateException | IOException readAsText) {
-            return false;
-        }
     }
 
     /** The seed's error shape, whose only detail is the reason phrase. */

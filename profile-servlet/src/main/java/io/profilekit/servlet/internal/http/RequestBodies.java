@@ -14,6 +14,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RequestBodies {
 
+    /** The request attribute that says {@link #read} read the body to its end. */
+    private static final String READ_WHOLE = RequestBodies.class.getName() + ".readWhole";
+
     private final Semaphore readers;
 
     /** Bodies that at most {@code maxConcurrentReads} requests may be reading at once. */
@@ -50,7 +53,19 @@ public final class RequestBodies {
         if (body.length > max) {
             throw HttpProblem.tooLarge(what, max);
         }
+        request.setAttribute(READ_WHOLE, Boolean.TRUE);
         return body;
+    }
+
+    /**
+     * Whether the request declares a body ({@code Content-Length} above 0, or
+     * {@code Transfer-Encoding}) that {@link #read} has not read to its end: refused before it,
+     * or cut off at a limit. Decided from the headers and what profilekit did, never by asking
+     * the container to parse more of a body that may be malformed.
+     */
+    public static boolean unread(HttpServletRequest request) {
+        return (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null)
+                && request.getAttribute(READ_WHOLE) == null;
     }
 
     /**

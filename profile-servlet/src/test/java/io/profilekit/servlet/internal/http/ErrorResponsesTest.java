@@ -12,6 +12,7 @@ import io.profilekit.core.ProfileTooLargeException;
 import io.profilekit.core.ReadOnlyFieldException;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.UnsupportedPictureException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +48,18 @@ class ErrorResponsesTest {
         }
     }
 
-    private static FakeExchange refusal(long contentLength, String transferEncoding, boolean bodyFinished)
+    private static FakeExchange refusal(long contentLength, String transferEncoding, boolean bodyRead)
             throws IOException {
         FakeExchange exchange = new FakeExchange();
         exchange.contentLength = contentLength;
         if (transferEncoding != null) {
             exchange.requestHeaders.put("Transfer-Encoding", transferEncoding);
         }
-        exchange.bodyFinished = bodyFinished;
-        ErrorResponses.write(exchange.request(), exchange.response(), 403, "no");
+        exchange.body = new ByteArrayInputStream(new byte[(int) Math.max(0, contentLength)]);
+        if (bodyRead) {
+            new RequestBodies(1).read(exchange.request(), "the profile", 100);
+        }
+        ErrorResponses.write(exchange.request(), exchange.response(), 422, "no");
         return exchange;
     }
 

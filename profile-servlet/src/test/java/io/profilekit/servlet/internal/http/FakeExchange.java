@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,7 +27,7 @@ final class FakeExchange {
     String servletPath = "/api/v1/profiles";
     String pathInfo;
     long contentLength = -1;
-    boolean bodyFinished;
+    final Map<String, Object> requestAttributes = new HashMap<>();
     InputStream body = InputStream.nullInputStream();
     int status = 200;
     String contentType;
@@ -38,6 +39,8 @@ final class FakeExchange {
                     case "getPathInfo" -> pathInfo;
                     case "getHeader" -> requestHeaders.get((String) args[0]);
                     case "getContentLengthLong" -> contentLength;
+                    case "getAttribute" -> requestAttributes.get((String) args[0]);
+                    case "setAttribute" -> requestAttributes.put((String) args[0], args[1]);
                     case "getInputStream" -> input();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
@@ -79,7 +82,7 @@ final class FakeExchange {
 
             @Override
             public boolean isFinished() {
-                return bodyFinished;
+                return false;
             }
 
             @Override

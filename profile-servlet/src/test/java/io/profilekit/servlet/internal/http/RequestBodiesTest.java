@@ -51,6 +51,36 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aDeclaredBodyIsUnreadUntilReadToItsEnd() {
+        FakeExchange exchange = sending(new byte[100]);
+        exchange.contentLength = 100;
+        assertThat(RequestBodies.unread(exchange.request())).isTrue();
+
+        bodies.read(exchange.request(), "the profile", 100);
+
+        assertThat(RequestBodies.unread(exchange.request())).isFalse();
+    }
+
+    @Test
+    void aBodyCutOffAtTheLimitStaysUnread() {
+        FakeExchange exchange = sending(new byte[101]);
+        exchange.requestHeaders.put("Transfer-Encoding", "chunked");
+
+        statusOf(() -> bodies.read(exchange.request(), "the profile", 100));
+
+        assertThat(RequestBodies.unread(exchange.request())).isTrue();
+    }
+
+    @Test
+    void aRequestWithoutABodyHasNoneUnread() {
+        FakeExchange exchange = sending(new byte[0]);
+        exchange.contentLength = 0;
+
+        assertThat(RequestBodies.unread(exchange.request())).isFalse();
+        assertThat(RequestBodies.unread(sending(new byte[0]).request())).isFalse();
+    }
+
+    @Test
     void refusesABodyOneByteOverTheLimitAs413() {
         assertThatThrownBy(() -> bodies.read(sending(new byte[101]).request(), "the profile", 100))
                 .isInstanceOf(HttpProblem.class).hasMessage("the profile is larger than the limit of 100 bytes");
