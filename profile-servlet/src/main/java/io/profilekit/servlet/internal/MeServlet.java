@@ -70,9 +70,12 @@ public final class MeServlet extends ApiServlet {
         Profile body = profiles.body(request);
         Profile profile = body.userId() == null ? body.toBuilder().userId(person.username()).build() : body;
         visibility.checkOwnChange(Profile.builder().userId(person.username()).build(), profile);
-        if (repository.findByUsername(person.username()).isPresent()) {
-            throw new ProfileConflictException("you have a profile already; change it with PUT or PATCH " + me);
+        try {
+            profiles.create(request, response, profile, me);
+        } catch (ProfileConflictException usernameTaken) {
+            // the only conflict possible: the record id is the store's to choose
+            throw new ProfileConflictException("you have a profile already; change it with PUT or PATCH " + me,
+                    usernameTaken);
         }
-        profiles.create(request, response, profile, me);
     }
 }

@@ -111,7 +111,12 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public String rs256(JWTClaimsSet claims) {
-        return sign(JWSAlgorithm.RS256, rsa.getKeyID(), claims, signer(() -> new RSASSASigner(rsa)));
+        return rs256(claims, JOSEObjectType.JWT);
+    }
+
+    /** A good RS256 token but for its {@code typ}, such as an ID token's or a logout token's. */
+    public String rs256(JWTClaimsSet claims, JOSEObjectType type) {
+        return sign(JWSAlgorithm.RS256, rsa.getKeyID(), type, claims, signer(() -> new RSASSASigner(rsa)));
     }
 
     public String es256(JWTClaimsSet claims) {
@@ -160,8 +165,12 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private static String sign(JWSAlgorithm algorithm, String keyId, JWTClaimsSet claims, JWSSigner signer) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).type(JOSEObjectType.JWT).build(),
-                claims);
+        return sign(algorithm, keyId, JOSEObjectType.JWT, claims, signer);
+    }
+
+    private static String sign(JWSAlgorithm algorithm, String keyId, JOSEObjectType type, JWTClaimsSet claims,
+            JWSSigner signer) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).type(type).build(), claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
