@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li>New record ids come from a counter document, kept above every record id created
  *       through the repository, and set above all existing ones by {@link #init()}.</li>
  *   <li>While Couchbase does not answer, operations fail at once with
- *       {@link StoreUnavailableException} instead of each waiting for its timeout; one probe a
- *       second goes through until one is answered.</li>
+ *       {@link StoreUnavailableException} instead of each waiting for its timeout; a read of
+ *       its own probes the store once a second until one is answered.</li>
  * </ul>
  *
  * <p>Each job is a class of its own in this package ({@code ProfileReads},
@@ -65,7 +65,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
     private final Maintenance maintenance;
     private final Reindexing reindexing;
     private final Repairs repairs;
-    private final Availability availability = new Availability();
+    private final Availability availability;
     private volatile boolean closed;
 
     CouchbaseProfileRepository(Cluster ownedCluster, Cluster cluster, CouchbaseKeyspace keyspace,
@@ -78,6 +78,7 @@ public final class CouchbaseProfileRepository implements ProfileRepository {
         this.reads = new ProfileReads(profiles, documents);
         this.repairs = new Repairs(lookups, nicknames, reads);
         this.counter = new RecordIdCounter(lookupDocuments, documents);
+        this.availability = new Availability(counter::pingAsync);
         this.listing = new ProfileListing(profiles, documents, lookups, nicknames, reads, repairs, queries, statements);
         this.writes = new ProfileWrites(profiles, images, documents, lookups, nicknames, reads, counter, repairs);
         this.pictures = new PictureDocuments(profiles, images, documents, reads);

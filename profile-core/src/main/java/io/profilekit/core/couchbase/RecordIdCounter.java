@@ -5,6 +5,7 @@ import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.kv.IncrementOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The counter document that hands out new record ids ({@code counter::user_data}), kept above
@@ -52,5 +53,10 @@ final class RecordIdCounter {
     /** One key-value read of the counter: the path every read takes, for readiness. */
     void ping() {
         documents.get(collection, Keys.COUNTER);
+    }
+
+    /** {@link #ping()} without waiting: whether the store answers, told when it does or times out. */
+    CompletableFuture<?> pingAsync() {
+        return collection.async().get(Keys.COUNTER);
     }
 }

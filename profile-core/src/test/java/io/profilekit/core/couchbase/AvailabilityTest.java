@@ -3,18 +3,28 @@ package io.profilekit.core.couchbase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.couchbase.client.core.error.DocumentNotFoundException;
+import com.couchbase.client.core.error.UnambiguousTimeoutException;
 import com.couchbase.client.core.retry.RetryReason;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.StoreUnavailableException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Failing fast while Couchbase does not answer, on a clock the test moves. */
+/** Failing fast while Couchbase does not answer, on a clock the test moves, with probes it answers. */
 class AvailabilityTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final Availability availability = new Availability(now::get);
+    private final AtomicInteger probes = new AtomicInteger();
+    private final AtomicReference<CompletableFuture<Object>> probeOutcome =
+            new AtomicReference<>(CompletableFuture.completedFuture("counter"));
+    private final Availability availability = new Availability(now::get, () -> {
+        probes.incrementAndGet();
+        return probeOutcome.get();
+    });
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test
@@ -56,26 +66,93 @@ class AvailabilityTest {
     }
 
     @Test
-    void oneProbeGoesThroughPerIntervalWhileDown() {
+    void noProbeStartsBeforeItsInterval() {
         timeOut(Availability.TRIP_AFTER);
-        now.addAndGet(Availability.PROBE_EVERY.toNanos());
+        now.addAndGet(Availability.PROBE_EVERY.toNanos() - 1);
 
-        timeOut(1);
-        int afterProbe = calls.get();
         assertThatThrownBy(() -> availability.call(this::counted)).isInstanceOf(StoreUnavailableException.class);
+        assertThat(probes).hasValue(0);
+    }
 
-        assertThat(calls.get()).isEqualTo(afterProbe);
+    @Test
+    void aDueProbeIsTheStoresOwnReadNotTheCallersOperation() {
+        timeOut(Availability.TRIP_AFTER);
+        probeOutcome.set(timedOutProbe());
+        now.addAndGet(Availability.PROBE_EVERY.toNanos());
+        int before = calls.get();
+
+        assertThatThrownBy(() -> availability.call(this::counted)).isInstanceOf(StoreUnavailableException.class);
+        assertThat(probes).hasValue(1);
+        assertThat(calls.get()).isEqualTo(before);
         assertThat(availability.isDown()).isTrue();
     }
 
     @Test
-    void aProbeThatGetsAnAnswerBringsTheStoreBack() {
+    void oneProbeStartsPerInterval() {
         timeOut(Availability.TRIP_AFTER);
+        probeOutcome.set(new CompletableFuture<>());
+        now.addAndGet(Availability.PROBE_EVERY.toNanos());
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> availability.call(this::counted)).isInstanceOf(StoreUnavailableException.class);
+        }
+        now.addAndGet(Availability.PROBE_EVERY.toNanos());
+        assertThatThrownBy(() -> availability.call(this::counted)).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(probes).hasValue(2);
+    }
+
+    @Test
+    void aProbeAnsweredInTimeLetsItsCallerThroughAndBringsTheStoreBack() {
+        timeOut(Availability.TRIP_AFTER);
+        now.addAndGet(Availability.PROBE_EVERY.toNanos());
+        int before = calls.get();
+
+        assertThat(availability.call(this::counted)).isEqualTo("answer");
+        assertThat(calls.get()).isEqualTo(before + 1);
+        assertThat(availability.isDown()).isFalse();
+    }
+
+    @Test
+    void aProbeAnsweredLateBringsTheStoreBackForLaterCallers() {
+        timeOut(Availability.TRIP_AFTER);
+        CompletableFuture<Object> late = new CompletableFuture<>();
+        probeOutcome.set(late);
+        now.addAndGet(Availability.PROBE_EVERY.toNanos());
+        assertThatThrownBy(() -> availability.call(this::counted)).isInstanceOf(StoreUnavailableException.class);
+
+        late.complete("counter");
+
+        assertThat(availability.isDown()).isFalse();
+        assertThat(availability.call(this::counted)).isEqualTo("answer");
+    }
+
+    @Test
+    void aProbeTheServerAnswersNoStillBringsTheStoreBack() {
+        timeOut(Availability.TRIP_AFTER);
+        probeOutcome.set(CompletableFuture.failedFuture(new DocumentNotFoundException(null)));
         now.addAndGet(Availability.PROBE_EVERY.toNanos());
 
         assertThat(availability.call(this::counted)).isEqualTo("answer");
         assertThat(availability.isDown()).isFalse();
+    }
+
+    @Test
+    void aProbeThatTimesOutKeepsTheStoreDownUntilTheNextOne() {
+        timeOut(Availability.TRIP_AFTER);
+        probeOutcome.set(timedOutProbe());
+        now.addAndGet(Availability.PROBE_EVERY.toNanos());
+        assertThatThrownBy(() -> availability.call(this::counted)).isInstanceOf(StoreUnavailableException.class);
+
+        probeOutcome.set(CompletableFuture.completedFuture("counter"));
+        now.addAndGet(Availability.PROBE_EVERY.toNanos());
+
         assertThat(availability.call(this::counted)).isEqualTo("answer");
+        assertThat(probes).hasValue(2);
+    }
+
+    private static CompletableFuture<Object> timedOutProbe() {
+        return CompletableFuture.failedFuture(new UnambiguousTimeoutException("timed out", null));
     }
 
     private String counted() {
