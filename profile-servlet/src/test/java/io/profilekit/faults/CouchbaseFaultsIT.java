@@ -33,6 +33,7 @@ class CouchbaseFaultsIT {
     private static final String TOKEN = "fault-suite-token-4d1e";
     private static final CouchbaseKeyspace KEYSPACE = CouchbaseKeyspace.defaultCollection(CouchbaseMockProcess.BUCKET);
     private static final Duration CALM = Duration.ofSeconds(3);
+    private static final Duration KV_TIMEOUT = Duration.ofMillis(1000);
 
     @Test
     void writesStayRightAndEveryRouteRecoversThroughFaults() throws Exception {
@@ -51,13 +52,14 @@ class CouchbaseFaultsIT {
                         "/mock/hiccup?msecs=0&offset=0", Duration.ofSeconds(4));
                 inject(mock, faults, "responses cut into fragments", "/mock/truncate?limit=7",
                         "/mock/truncate?limit=0", Duration.ofSeconds(3));
-                faults.add("database suspended (SIGSTOP) for 6 s");
                 mock.suspend();
-                sleep(Duration.ofSeconds(2));
+                long known = awaitKnownDown(first, second);
                 clients.timing.set(true);
                 sleep(Duration.ofSeconds(4));
                 clients.timing.set(false);
                 mock.resume();
+                faults.add("database suspended (SIGSTOP) for 4 s after both instances knew it, "
+                        + known + " ms after suspending");
                 resumed = awaitReady(first, second);
                 sleep(CALM);
                 inject(mock, faults, "responses stalled again", "/mock/hiccup?msecs=1200&offset=4",
@@ -68,7 +70,7 @@ class CouchbaseFaultsIT {
             long recovered = awaitEveryRoute(first, second, clients);
 
             Invariants invariants = Invariants.check(mock, KEYSPACE, clients);
-            System.out.printf("Fault suite: %s; faults: %s; 503s while suspended (ms, after the first 2 s): %s; "
+            System.out.printf("Fault suite: %s; faults: %s; 503s while suspended (ms, once both instances knew it): %s; "
                     + "ready again %d ms after resuming; every route 200 again %d ms after the last fault; %s%n",
                     clients.summary(), faults, percentiles(clients.unavailableMillis), resumed, recovered,
                     invariants.summary());
@@ -88,6 +90,30 @@ class CouchbaseFaultsIT {
             mock.control(off);
         }
         sleep(CALM);
+    }
+
+    /**
+     * Waits until both instances count the database as down, at most ten seconds; the
+     * milliseconds it took. An instance that knows answers {@code /readyz} with 503 at once; one
+     * that does not yet waits for the key-value timeout first, so a 503 in under half of it is
+     * the sign. Requests before that may each wait for the timeout: they are what tells an
+     * instance that the database does not answer.
+     */
+    private static long awaitKnownDown(Instance first, Instance second) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(10).toNanos();
+        for (Instance instance : List.of(first, second)) {
+            boolean known;
+            do {
+                long asked = System.nanoTime();
+                int status = http.send(HttpRequest.newBuilder(instance.uri().resolve("/readyz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                known = status == 503 && System.nanoTime() - asked < KV_TIMEOUT.toNanos() / 2;
+            } while (!known && System.nanoTime() < deadline && sleepBriefly());
+            assertThat(known).as("%s counting the suspended database as down", instance.uri()).isTrue();
+        }
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** Waits until both instances are ready, at most ten seconds; the milliseconds it took. */
@@ -184,7 +210,7 @@ class CouchbaseFaultsIT {
         return CouchbaseSettings.builder(mock.connectionString())
                 .credentials(CouchbaseMockProcess.BUCKET, CouchbaseMockProcess.PASSWORD)
                 .keyspace(KEYSPACE)
-                .kvTimeout(Duration.ofMillis(1000))
+                .kvTimeout(KV_TIMEOUT)
                 .build();
     }
 }
