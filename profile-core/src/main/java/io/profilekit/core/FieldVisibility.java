@@ -47,12 +47,16 @@ public record FieldVisibility(Set<String> publicFields, Set<String> readOnlyFiel
     }
 
     /**
-     * The public view of a stored profile document: its public fields, in their stored order
-     * and as stored, and nothing else.
+     * The public view of a stored profile: its public fields, in their stored order and as
+     * stored, and nothing else; the same record id and version.
      *
-     * @throws IllegalArgumentException when {@code json} is no JSON object (stored profiles always are)
+     * @throws IllegalArgumentException when its document is no JSON object (stored profiles always are)
      */
-    public byte[] publicView(byte[] json) {
+    public StoredProfile publicView(StoredProfile stored) {
+        return StoredProfile.ofJson(stored.recordId(), publicFieldsOf(stored.json()), stored.version());
+    }
+
+    private byte[] publicFieldsOf(byte[] json) {
         try (JsonParser in = Json.FACTORY.createParser(json);
              ByteArrayBuilder buffer = new ByteArrayBuilder(json.length);
              JsonGenerator out = Json.FACTORY.createGenerator(buffer)) {

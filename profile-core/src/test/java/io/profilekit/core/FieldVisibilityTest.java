@@ -18,11 +18,15 @@ class FieldVisibilityTest {
         return ProfileJson.fromJson(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static StoredProfile stored() {
+        return StoredProfile.ofJson(7, STORED.getBytes(StandardCharsets.UTF_8), new Version(42));
+    }
+
     @Test
     void thePublicViewKeepsOnlyPublicFieldsAsStoredAndInOrder() {
-        byte[] view = FieldVisibility.DEFAULTS.publicView(STORED.getBytes(StandardCharsets.UTF_8));
+        StoredProfile view = FieldVisibility.DEFAULTS.publicView(stored());
 
-        assertThat(new String(view, StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(new String(view.json(), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"record_id\":7,\"name\":\"Ada Lovelace\",\"nickname\":\"ada\",\"picture\":70,\"user_id\":\"ada1815\"}");
     }
 
@@ -30,9 +34,17 @@ class FieldVisibilityTest {
     void aConfiguredPublicFieldMayBeAnExtraAttributeWithNestedValues() {
         FieldVisibility visibility = new FieldVisibility(Set.of("record_id", "theme"), Set.of());
 
-        byte[] view = visibility.publicView(STORED.getBytes(StandardCharsets.UTF_8));
+        StoredProfile view = visibility.publicView(stored());
 
-        assertThat(new String(view, StandardCharsets.UTF_8)).isEqualTo("{\"record_id\":7,\"theme\":{\"dark\":true}}");
+        assertThat(new String(view.json(), StandardCharsets.UTF_8)).isEqualTo("{\"record_id\":7,\"theme\":{\"dark\":true}}");
+    }
+
+    @Test
+    void thePublicViewKeepsTheRecordIdAndVersion() {
+        StoredProfile view = FieldVisibility.DEFAULTS.publicView(stored());
+
+        assertThat(view.recordId()).isEqualTo(7);
+        assertThat(view.version()).isEqualTo(new Version(42));
     }
 
     @Test

@@ -100,34 +100,35 @@ class CouchbaseFaultsIT {
      * instance that the database does not answer.
      */
     private static long awaitKnownDown(Instance first, Instance second) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long started = System.nanoTime();
-        long deadline = started + Duration.ofSeconds(10).toNanos();
-        for (Instance instance : List.of(first, second)) {
-            boolean known;
-            do {
-                long asked = System.nanoTime();
-                int status = http.send(HttpRequest.newBuilder(instance.uri().resolve("/readyz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                known = status == 503 && System.nanoTime() - asked < KV_TIMEOUT.toNanos() / 2;
-            } while (!known && System.nanoTime() < deadline && sleepBriefly());
-            assertThat(known).as("%s counting the suspended database as down", instance.uri()).isTrue();
-        }
-        return (System.nanoTime() - started) / 1_000_000;
+        return awaitReadiness(first, second, "counting the suspended database as down",
+                (status, nanos) -> status == 503 && nanos < KV_TIMEOUT.toNanos() / 2);
     }
 
     /** Waits until both instances are ready, at most ten seconds; the milliseconds it took. */
     private static long awaitReady(Instance first, Instance second) throws Exception {
+        return awaitReadiness(first, second, "ready within ten seconds of resuming", (status, nanos) -> status == 200);
+    }
+
+    /** What {@code /readyz} answered, with the status and the nanoseconds it took. */
+    private interface ReadinessAnswer {
+        boolean test(int status, long nanos);
+    }
+
+    /** Asks both instances' {@code /readyz} until each answer passes, at most ten seconds; the milliseconds it took. */
+    private static long awaitReadiness(Instance first, Instance second, String what, ReadinessAnswer wanted)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long started = System.nanoTime();
         long deadline = started + Duration.ofSeconds(10).toNanos();
         for (Instance instance : List.of(first, second)) {
-            int status;
+            boolean passed;
             do {
-                status = http.send(HttpRequest.newBuilder(instance.uri().resolve("/readyz")).build(),
+                long asked = System.nanoTime();
+                int status = http.send(HttpRequest.newBuilder(instance.uri().resolve("/readyz")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
-            } while (status != 200 && System.nanoTime() < deadline && sleepBriefly());
-            assertThat(status).as("readiness of %s within ten seconds of resuming", instance.uri()).isEqualTo(200);
+                passed = wanted.test(status, System.nanoTime() - asked);
+            } while (!passed && System.nanoTime() < deadline && sleepBriefly());
+            assertThat(passed).as("%s %s", instance.uri(), what).isTrue();
         }
         return (System.nanoTime() - started) / 1_000_000;
     }

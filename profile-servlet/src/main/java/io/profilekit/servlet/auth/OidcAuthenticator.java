@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Accepts OpenID Connect access tokens: JWTs signed with RS256 or ES256 by the configured
@@ -39,7 +40,7 @@ import java.util.Set;
  *
  * <p>Checking is Nimbus JOSE+JWT's: keys come from the issuer's JWKS (its address given, or
  * found through OpenID Connect Discovery on first use), are cached, and are fetched again when
- * a token names an unknown key id, at most twice a minute. A request without a bearer JWT is
+ * a token names an unknown key id, at most twice in 30 seconds. A request without a bearer JWT is
  * left to other authenticators; a bearer JWT this class refuses is an
  * {@link InvalidTokenException}; keys that cannot be fetched are an
  * {@link IdentityProviderUnavailableException}. No token, claim or username is logged.
@@ -169,19 +170,15 @@ public final class OidcAuthenticator implements Authenticator {
         return "the token is not signed with RS256 or ES256 by a key the issuer publishes";
     }
 
-    /** The token's scopes: the space-separated {@code scope} claim, or the {@code scp} list. */
+    /** The token's scopes: the space-separated {@code scope} claim, or the {@code scp} string or list. */
     private static Set<String> scopes(JWTClaimsSet claims) {
         Object scope = claims.getClaim("scope");
-        if (scope instanceof String text) {
-            return Set.copyOf(Arrays.asList(text.trim().split("\\s+")));
+        Object scopes = scope instanceof String ? scope : claims.getClaim("scp");
+        if (scopes instanceof String text) {
+            return Arrays.stream(text.trim().split("\\s+")).collect(Collectors.toSet());
         }
-        Object scp = claims.getClaim("scp");
-        if (scp instanceof String text) {
-            return Set.copyOf(Arrays.asList(text.trim().split("\\s+")));
-        }
-        if (scp instanceof List<?> list) {
-            return list.stream().filter(String.class::isInstance).map(String.class::cast)
-                    .collect(java.util.stream.Collectors.toSet());
+        if (scopes instanceof List<?> list) {
+            return list.stream().filter(String.class::isInstance).map(String.class::cast).collect(Collectors.toSet());
         }
         return Set.of();
     }

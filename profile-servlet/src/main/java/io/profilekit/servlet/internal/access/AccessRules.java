@@ -15,8 +15,8 @@ import java.util.Optional;
  * everything but {@code /api/v1/me}, which names no one for it. A person may read every profile
  * as its public view ({@link FieldVisibility}), pictures while {@code picture} is public, and
  * look up and list by public fields only (else the answers would reveal hidden values); they
- * read, change and delete their whole own profile and picture
- * through {@code /api/v1/me} and nothing else. Refusals are 403s that say what to do instead.
+ * read, change and delete their whole own profile and picture through {@code /api/v1/me} and
+ * nothing else. Refusals are 403s that say what to do instead.
  */
 public final class AccessRules {
 
@@ -91,15 +91,11 @@ public final class AccessRules {
 
     /** The profile as the request's caller sees it: whole for services, its public view for people. */
     public StoredProfile view(HttpServletRequest request, StoredProfile stored) {
-        return person(request).isEmpty() ? stored : publicView(stored);
+        return person(request).isEmpty() ? stored : visibility.publicView(stored);
     }
 
     /** Whether the request's caller sees public views. */
     public boolean seesPublicViews(HttpServletRequest request) {
         return person(request).isPresent();
-    }
-
-    private StoredProfile publicView(StoredProfile stored) {
-        return StoredProfile.ofJson(stored.recordId(), visibility.publicView(stored.json()), stored.version());
     }
 }

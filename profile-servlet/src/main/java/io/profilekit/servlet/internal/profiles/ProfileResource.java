@@ -62,9 +62,7 @@ public final class ProfileResource {
             EntityTags.notModified(response, tag);
             return;
         }
-        StoredProfile shown = publicView
-                ? StoredProfile.ofJson(stored.recordId(), visibility.publicView(stored.json()), stored.version())
-                : stored;
+        StoredProfile shown = publicView ? visibility.publicView(stored) : stored;
         EntityTags.setValidators(response, tag);
         if (publicView && !visibility.isPublic(PictureLinks.FIELD)) {
             JsonResponses.document(response, 200, shown);
