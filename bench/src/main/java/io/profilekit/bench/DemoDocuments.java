@@ -1,8 +1,9 @@
 package io.profilekit.bench;
 
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.sample.SampleDataLoader;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class DemoDocuments {
 
     static DemoDocuments generate(int count) {
         DemoDocuments documents = new DemoDocuments();
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             new SampleDataLoader(repository, SEED).load(count, true, n -> { });
             for (long id = 1; id <= count; id++) {
                 StoredProfile profile = repository.findById(id).orElseThrow();

@@ -2,7 +2,8 @@ package io.profilekit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.server.ProfileServer;
 import io.profilekit.servlet.ProfileApi;
@@ -10,8 +11,8 @@ import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
@@ -34,7 +35,7 @@ class CeilingServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         new SampleDataLoader(repository, DemoDocuments.SEED).load(PROFILES, true, n -> { });
         api = ProfileApi.builder(repository).authenticator(new BearerTokenAuthenticator(List.of("t")))
                 .pictureBaseUrl("http://profilekit.bench").build();

@@ -9,10 +9,14 @@ public class InvalidProfileException extends ProfileException {
     private static final long serialVersionUID = 1L;
 
     public InvalidProfileException(String message) {
-        super(message);
+        this(message, null);
     }
 
     public InvalidProfileException(String message, Throwable cause) {
-        super(message, cause);
+        this(Reason.INVALID, message, cause);
+    }
+
+    protected InvalidProfileException(Reason reason, String message, Throwable cause) {
+        super(reason, message, cause);
     }
 }

@@ -10,6 +10,6 @@ public class MalformedProfileException extends InvalidProfileException {
     private static final long serialVersionUID = 1L;
 
     public MalformedProfileException(String message) {
-        super(message);
+        super(Reason.MALFORMED, message, null);
     }
 }

@@ -2,7 +2,6 @@ package io.profilekit.core;
 
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.ToLongFunction;
 
 /**
  * One page of a keyset listing: items in ascending record id order and, when more follow,
@@ -23,18 +22,5 @@ public record Page<T>(List<T> items, OptionalLong next) {
     /** Whether another page follows. */
     public boolean hasNext() {
         return next.isPresent();
-    }
-
-    /**
-     * The page of {@code found}, the matches of a query read in ascending key order, up to
-     * one more than {@code limit}: the first {@code limit} of them, and when there were more,
-     * the key of the last one shown as the cursor.
-     */
-    public static <T> Page<T> cut(List<T> found, int limit, ToLongFunction<T> key) {
-        if (found.size() <= limit) {
-            return new Page<>(found, OptionalLong.empty());
-        }
-        List<T> shown = found.subList(0, limit);
-        return new Page<>(shown, OptionalLong.of(key.applyAsLong(shown.get(limit - 1))));
     }
 }

@@ -9,11 +9,11 @@ public class PreconditionFailedException extends ProfileException {
     private static final long serialVersionUID = 1L;
 
     public PreconditionFailedException(String message) {
-        super(message);
+        super(Reason.PRECONDITION_FAILED, message);
     }
 
     public PreconditionFailedException(String message, Throwable cause) {
-        super(message, cause);
+        super(Reason.PRECONDITION_FAILED, message, cause);
     }
 
     /** The stored profile is no longer at the version the caller expected. */

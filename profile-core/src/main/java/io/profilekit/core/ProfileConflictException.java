@@ -8,11 +8,11 @@ public class ProfileConflictException extends ProfileException {
     private static final long serialVersionUID = 1L;
 
     public ProfileConflictException(String message) {
-        super(message);
+        super(Reason.CONFLICT, message);
     }
 
     public ProfileConflictException(String message, Throwable cause) {
-        super(message, cause);
+        super(Reason.CONFLICT, message, cause);
     }
 
     /** Another profile has this username. */

@@ -8,11 +8,11 @@ public class ProfileNotFoundException extends ProfileException {
     private static final long serialVersionUID = 1L;
 
     public ProfileNotFoundException(String message) {
-        super(message);
+        super(Reason.NOT_FOUND, message);
     }
 
     public ProfileNotFoundException(String message, Throwable cause) {
-        super(message, cause);
+        super(Reason.NOT_FOUND, message, cause);
     }
 
     /** No profile has this record id. */

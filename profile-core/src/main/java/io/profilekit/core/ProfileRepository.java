@@ -1,61 +1,97 @@
 package io.profilekit.core;
 
+import io.profilekit.core.internal.Futures;
+import io.profilekit.core.spi.ProfileStore;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Reads and writes user profiles and their pictures.
+ * Reads and writes user profiles and their pictures in a {@link ProfileStore}: in memory
+ * ({@link io.profilekit.core.memory.InMemoryProfileStore}, the embedded default and the test
+ * double) or in Couchbase ({@link io.profilekit.core.couchbase.CouchbaseProfileStore}).
  *
- * <p>Every implementation keeps the same contract, so code and tests written against one
- * (the {@link io.profilekit.core.memory.InMemoryProfileRepository in-memory} test double, say)
- * hold against the others:
+ * <pre>{@code
+ * ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
+ * StoredProfile ada = repository.create(Profile.builder().userId("ada").name("Ada Lovelace").build());
+ * }</pre>
+ *
+ * <p>The same contract holds whatever the store, so code and tests written against one hold
+ * against the others:
  * <ul>
  *   <li>usernames ({@code user_id}) are unique; creating or renaming onto a taken one fails
  *       with {@link ProfileConflictException};</li>
  *   <li>every write gives the document a new {@link Version}; a write that names the version
  *       it expects fails with {@link PreconditionFailedException} when the stored one differs,
- *       and never overwrites;</li>
- *   <li>errors are this library's {@link ProfileException}s, never a backend's types; an
- *       unreachable or slow store is {@link StoreUnavailableException}.</li>
+ *       and never overwrites; a write that names none retries when other writers get in first,
+ *       and fails with {@link ProfileContendedException} if they always do;</li>
+ *   <li>errors are this library's {@link ProfileException}s, whose {@link ProfileException#reason()
+ *       reason} tells what happened and whether a retry helps, never a backend's types.</li>
  * </ul>
  *
- * <p>Implementations are thread-safe. Open one per process and share it.
+ * <p>Each method blocks until the store answers; {@link #async()} has the same operations
+ * answered with futures. Thread-safe: open one per process and share it.
  */
-public interface ProfileRepository extends AutoCloseable {
+public final class ProfileRepository implements AutoCloseable {
+
+    private final ProfileStore store;
+    private final AsyncProfileRepository async;
+
+    private ProfileRepository(ProfileStore store) {
+        this.store = store;
+        this.async = new AsyncProfileRepository(store);
+    }
+
+    /** A repository over {@code store}; closing the repository closes the store. */
+    public static ProfileRepository of(ProfileStore store) {
+        return new ProfileRepository(store);
+    }
+
+    /** The same operations, answered with futures instead of blocking. */
+    public AsyncProfileRepository async() {
+        return async;
+    }
 
     /** The profile with this record id, if any. */
-    Optional<StoredProfile> findById(long recordId);
+    public Optional<StoredProfile> findById(long recordId) {
+        return join(async.findById(recordId));
+    }
 
     /** The profile with this username ({@code user_id}), if any; usernames are unique. */
-    Optional<StoredProfile> findByUsername(String username);
+    public Optional<StoredProfile> findByUsername(String username) {
+        return join(async.findByUsername(username));
+    }
 
     /**
      * The profiles with this nickname, in ascending record id order, at most {@code limit}
      * of them (at least 1; above {@link ProfileQuery#MAX_LIMIT} counts as that); nicknames are
      * not unique.
      */
-    default List<StoredProfile> findByNickname(String nickname, int limit) {
-        Objects.requireNonNull(nickname, "nickname");
-        return list(ProfileQuery.first(Math.min(limit, ProfileQuery.MAX_LIMIT)).withNickname(nickname)).items();
+    public List<StoredProfile> findByNickname(String nickname, int limit) {
+        return join(async.findByNickname(nickname, limit));
     }
 
     /** One page of profiles that match the query, in ascending record id order. */
-    Page<StoredProfile> list(ProfileQuery query);
+    public Page<StoredProfile> list(ProfileQuery query) {
+        return join(async.list(query));
+    }
 
     /** The image document with this image record id (the value of a profile's {@code picture}). */
-    Optional<StoredPicture> findPicture(long pictureId);
+    public Optional<StoredPicture> findPicture(long pictureId) {
+        return join(async.findPicture(pictureId));
+    }
 
     /**
-     * Stores a new profile. Without a record id, the repository assigns the next free one.
+     * Stores a new profile. Without a record id, the store assigns the next free one.
      *
      * @return the stored profile, with its record id and first version
      * @throws ProfileConflictException when the record id or the username is taken
-     * @throws InvalidProfileException when the profile has no username or a record id below 1
+     * @throws InvalidProfileException when the profile breaks a rule (no username, say)
      */
-    StoredProfile create(Profile profile);
+    public StoredProfile create(Profile profile) {
+        return join(async.create(profile));
+    }
 
     /**
      * Replaces the profile with {@code profile.recordId()}, but only if its stored version is
@@ -67,15 +103,14 @@ public interface ProfileRepository extends AutoCloseable {
      * @throws PreconditionFailedException when the stored version is not {@code expected}
      * @throws ProfileConflictException when the new username belongs to another profile
      */
-    StoredProfile replace(Profile profile, Version expected);
-
-    /** Replaces the profile whatever its stored version: last writer wins. */
-    default StoredProfile replace(Profile profile) {
-        return replace(profile, null);
+    public StoredProfile replace(Profile profile, Version expected) {
+        return join(async.replace(profile, expected));
     }
 
-    /** How often {@link #update} reads again when other writers keep getting in first. */
-    int UPDATE_ATTEMPTS = 32;
+    /** Replaces the profile whatever its stored version: last writer wins. */
+    public StoredProfile replace(Profile profile) {
+        return replace(profile, null);
+    }
 
     /**
      * Read-modify-write: reads the profile, applies {@code change} to it and replaces it with
@@ -83,46 +118,20 @@ public interface ProfileRepository extends AutoCloseable {
      *
      * <p>With an {@code expected} version the change applies to that version alone: if the
      * stored one differs, before or during the write, the update fails. Without one, a write
-     * that loses a race reads the profile again and reapplies the change, after a short random
-     * wait, up to {@link #UPDATE_ATTEMPTS} times. The change may not alter the record id or the
-     * picture link (pictures change through {@link #putPicture} and {@link #deletePicture}).
+     * that loses a race reads the profile again and reapplies the change. The change may not
+     * alter the record id or the picture link (pictures change through {@link #putPicture} and
+     * {@link #deletePicture}).
      *
      * @param expected the version the caller read, or {@code null} for whatever is current
      * @param change makes the new profile from the stored one; may run more than once
      * @return the stored profile with its new version
      * @throws ProfileNotFoundException when no such profile exists
-     * @throws PreconditionFailedException when the stored version is not {@code expected}, or
-     *     other writers won every attempt
+     * @throws PreconditionFailedException when the stored version is not {@code expected}
+     * @throws ProfileContendedException when other writers won every attempt
      * @throws InvalidProfileException when the changed profile breaks a rule
      */
-    default StoredProfile update(long recordId, Version expected, Function<StoredProfile, Profile> change) {
-        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-            StoredProfile current = findById(recordId).orElseThrow(() -> ProfileNotFoundException.noProfile(recordId));
-            if (expected != null && !expected.equals(current.version())) {
-                throw PreconditionFailedException.changedSince(recordId, expected);
-            }
-            Profile changed = change.apply(current);
-            ProfileRules.checkUpdate(current.profile(), changed);
-            try {
-                return replace(changed, current.version());
-            } catch (PreconditionFailedException raced) {
-                if (expected != null) {
-                    throw raced;
-                }
-                backOff(attempt);
-            }
-        }
-        throw new PreconditionFailedException("profile " + recordId + " kept changing; read it again and retry");
-    }
-
-    /** Waits a random while, longer after each lost race, so that racing writers spread out. */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while retrying an update", e);
-        }
+    public StoredProfile update(long recordId, Version expected, Function<StoredProfile, Profile> change) {
+        return join(async.update(recordId, expected, change));
     }
 
     /**
@@ -133,10 +142,12 @@ public interface ProfileRepository extends AutoCloseable {
      * @throws ProfileNotFoundException when no such profile exists
      * @throws PreconditionFailedException when the stored version is not {@code expected}
      */
-    void delete(long recordId, Version expected);
+    public void delete(long recordId, Version expected) {
+        join(async.delete(recordId, expected));
+    }
 
     /** Deletes the profile whatever its stored version. */
-    default void delete(long recordId) {
+    public void delete(long recordId) {
         delete(recordId, null);
     }
 
@@ -149,14 +160,18 @@ public interface ProfileRepository extends AutoCloseable {
      * @return the stored picture
      * @throws ProfileNotFoundException when no such profile exists
      */
-    StoredPicture putPicture(long recordId, ProfilePicture picture);
+    public StoredPicture putPicture(long recordId, ProfilePicture picture) {
+        return join(async.putPicture(recordId, picture));
+    }
 
     /**
      * Removes the profile's picture and the link to it.
      *
      * @throws ProfileNotFoundException when no such profile exists or it has no picture
      */
-    void deletePicture(long recordId);
+    public void deletePicture(long recordId) {
+        join(async.deletePicture(recordId));
+    }
 
     /**
      * A secret of at least 32 random bytes that every process using this store shares, made on
@@ -168,24 +183,27 @@ public interface ProfileRepository extends AutoCloseable {
      * @throws IllegalArgumentException when the name is not of that form
      * @throws StoreUnavailableException when the store cannot be reached
      */
-    byte[] sharedSecret(String name);
-
-    /** Checks a {@link #sharedSecret} name; implementations call it first. */
-    static String checkSecretName(String name) {
-        if (name == null || !name.matches("[a-z0-9-]{1,64}")) {
-            throw new IllegalArgumentException("a secret's name is 1 to 64 lower-case letters, digits and dashes");
-        }
-        return name;
+    public byte[] sharedSecret(String name) {
+        return join(async.sharedSecret(name));
     }
 
     /**
-     * Checks that the store answers, for readiness probes.
+     * Checks that the store answers a read of the profiles, for readiness probes.
      *
-     * @throws StoreUnavailableException when it does not
+     * @throws ProfileException when it does not: {@link StoreUnavailableException} when a
+     *     retry may help, {@link StoreConfigurationException} when an operator must act
      */
-    void ping();
+    public void ping() {
+        join(async.ping());
+    }
 
-    /** Releases what the repository holds (connections, threads); idempotent. */
+    /** Closes the store: releases its connections and threads; idempotent. */
     @Override
-    void close();
+    public void close() {
+        store.close();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        return Futures.join(future);
+    }
 }

@@ -11,12 +11,11 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The rules every repository checks before it writes a profile, so that all stores agree on
- * what a valid profile is: a username, positive ids, plausible e-mail and date of birth, and
- * bounded lengths. Extra attributes are not checked beyond the JSON limits. Call them yourself
- * to check a profile before handing it to a repository.
+ * The rules the repository checks before any store writes a profile, so that all stores agree
+ * on what a valid profile is: a username, positive ids, plausible e-mail and date of birth, and
+ * bounded lengths. Extra attributes are not checked beyond the JSON limits.
  */
-public final class ProfileRules {
+final class ProfileRules {
 
     /** Letters, digits and {@code . _ - ' @ +}: what usernames in the wild use, and safe in a URL path. */
     static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._'@+-]{1,64}");
@@ -32,7 +31,7 @@ public final class ProfileRules {
      *
      * @throws InvalidProfileException naming every field that breaks a rule
      */
-    public static void checkWritable(Profile profile) {
+    static void checkWritable(Profile profile) {
         List<String> problems = new ArrayList<>();
         if (profile.userId() == null || profile.userId().isBlank()) {
             problems.add("user_id (the username) is required");
@@ -77,7 +76,7 @@ public final class ProfileRules {
      *
      * @throws InvalidProfileException naming what is wrong
      */
-    public static void checkReplaceable(Profile profile) {
+    static void checkReplaceable(Profile profile) {
         checkWritable(profile);
         if (profile.recordId() == null) {
             throw new InvalidProfileException("record_id is required to replace a profile");
@@ -91,15 +90,22 @@ public final class ProfileRules {
      *
      * @throws InvalidProfileException naming what the change altered
      */
-    public static void checkUpdate(Profile current, Profile changed) {
+    static void checkUpdate(Profile current, Profile changed) {
         if (changed.recordId() == null || !changed.recordId().equals(current.recordId())) {
             throw new InvalidProfileException("record_id cannot be changed or removed: it is " + current.recordId());
         }
         if (!Objects.equals(changed.picture(), current.picture())) {
-            throw new InvalidProfileException("picture cannot be changed by an update: store or delete the picture "
-                    + "itself instead (putPicture and deletePicture; over HTTP, PUT and DELETE .../"
-                    + current.recordId() + "/picture)");
+            throw new InvalidProfileException("picture cannot be changed by an update: the link changes with the"
+                    + " picture itself, so store or delete the picture instead");
         }
+    }
+
+    /** Checks a {@link ProfileRepository#sharedSecret} name. */
+    static String checkSecretName(String name) {
+        if (name == null || !name.matches("[a-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("a secret's name is 1 to 64 lower-case letters, digits and dashes");
+        }
+        return name;
     }
 
     private static void length(List<String> problems, String field, String value, int max) {

@@ -9,6 +9,6 @@ public class ProfileTooLargeException extends InvalidProfileException {
     private static final long serialVersionUID = 1L;
 
     public ProfileTooLargeException(String message, Throwable cause) {
-        super(message, cause);
+        super(Reason.TOO_LARGE, message, cause);
     }
 }

@@ -11,7 +11,8 @@ public class ReadOnlyFieldException extends ProfileException {
     private final String field;
 
     public ReadOnlyFieldException(String field) {
-        super("'" + field + "' cannot be changed through your own profile; leave it out or send its current value");
+        super(Reason.READ_ONLY_FIELD, "'" + field
+                + "' cannot be changed through your own profile; leave it out or send its current value");
         this.field = field;
     }
 

@@ -6,6 +6,6 @@ public class UnsupportedPictureException extends InvalidProfileException {
     private static final long serialVersionUID = 1L;
 
     public UnsupportedPictureException(String message) {
-        super(message);
+        super(Reason.UNSUPPORTED_PICTURE, message, null);
     }
 }

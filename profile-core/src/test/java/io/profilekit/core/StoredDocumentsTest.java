@@ -3,6 +3,7 @@ package io.profilekit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.profilekit.core.testkit.ProfileStoreCompatibilityKit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class StoredDocumentsTest {
 
     @Test
     void aStoredPictureReadBackFromItsDocumentHandsOutTheImage() throws IOException {
-        byte[] png = AbstractProfileRepositoryTest.PNG;
+        byte[] png = ProfileStoreCompatibilityKit.PNG;
         byte[] document = StoredPicture.of(5, ProfilePicture.of(png), VERSION).json();
 
         StoredPicture read = StoredPicture.ofJson(5, document, VERSION);
@@ -62,12 +63,12 @@ class StoredDocumentsTest {
 
     @Test
     void picturesAreEqualWhenTheirBytesAre() {
-        ProfilePicture png = ProfilePicture.of(AbstractProfileRepositoryTest.PNG);
+        ProfilePicture png = ProfilePicture.of(ProfileStoreCompatibilityKit.PNG);
 
-        assertThat(png).isEqualTo(ProfilePicture.of(AbstractProfileRepositoryTest.PNG))
-                .hasSameHashCodeAs(ProfilePicture.of(AbstractProfileRepositoryTest.PNG))
-                .isNotEqualTo(ProfilePicture.of(AbstractProfileRepositoryTest.JPEG))
-                .hasToString("ProfilePicture[PNG, " + AbstractProfileRepositoryTest.PNG.length + " bytes]");
+        assertThat(png).isEqualTo(ProfilePicture.of(ProfileStoreCompatibilityKit.PNG))
+                .hasSameHashCodeAs(ProfilePicture.of(ProfileStoreCompatibilityKit.PNG))
+                .isNotEqualTo(ProfilePicture.of(ProfileStoreCompatibilityKit.JPEG))
+                .hasToString("ProfilePicture[PNG, " + ProfileStoreCompatibilityKit.PNG.length + " bytes]");
     }
 
     private interface Writer {

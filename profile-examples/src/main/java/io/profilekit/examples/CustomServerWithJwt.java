@@ -8,7 +8,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.profilekit.core.ProfileRepository;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.Authenticator;
@@ -118,7 +118,7 @@ public final class CustomServerWithJwt {
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         byte[] secret = "change-me-to-32-bytes-or-more-of-secret".getBytes(StandardCharsets.UTF_8);
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         new SampleDataLoader(repository, 1).load(10, true, n -> { });
         String username = repository.findById(1).orElseThrow().profile().userId();
         Server server = start(port, repository, secret, "service-token");

@@ -1,6 +1,7 @@
 package io.profilekit.examples;
 
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.sample.SampleDataLoader;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ public final class LoadSampleData {
 
     /** Loads {@code count} people into the cluster the settings name; returns how many. */
     public static long load(CouchbaseSettings settings, long count, long seed, PrintStream out) {
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings)) {
+        try (ProfileRepository repository = ProfileRepository.of(CouchbaseProfileStore.connect(settings))) {
             long started = System.nanoTime();
             long step = Math.max(1, count / 20);
             long loaded = new SampleDataLoader(repository, seed).load(count, true, done -> {

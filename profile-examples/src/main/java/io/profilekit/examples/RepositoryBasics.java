@@ -6,8 +6,9 @@ import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
+import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.spi.ProfileStore;
 import java.io.PrintStream;
 import java.util.Base64;
 
@@ -37,8 +38,8 @@ public final class RepositoryBasics {
 
     /** Couchbase if a connection string is set, else a fresh in-memory repository. */
     static ProfileRepository open() {
-        return EnvironmentSettings.couchbase().<ProfileRepository>map(CouchbaseProfileRepository::connect)
-                .orElseGet(InMemoryProfileRepository::new);
+        return ProfileRepository.of(EnvironmentSettings.couchbase().<ProfileStore>map(CouchbaseProfileStore::connect)
+                .orElseGet(InMemoryProfileStore::new));
     }
 
     /** Every step, for a new user called {@code username}; returns the profile's record id. */

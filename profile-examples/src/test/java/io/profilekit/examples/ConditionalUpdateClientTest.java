@@ -3,7 +3,8 @@ package io.profilekit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.server.ProfileServer;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
@@ -19,7 +20,7 @@ class ConditionalUpdateClientTest {
 
     @Test
     void concurrentReadModifyWritesLoseNothing() throws Exception {
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         repository.create(Profile.builder().recordId(1L).userId("ada").attribute("visits", 0).build());
         ProfileApi api = ProfileApi.builder(repository).authenticator(new BearerTokenAuthenticator(List.of("t"))).build();
         try (ProfileServer server = ProfileServer.builder().port(0).api(api).start()) {

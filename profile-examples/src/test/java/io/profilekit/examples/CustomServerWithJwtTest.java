@@ -9,7 +9,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.profilekit.core.Profile;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,11 +30,11 @@ class CustomServerWithJwtTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static Server server;
     private static String base;
-    private static InMemoryProfileRepository repository;
+    private static ProfileRepository repository;
 
     @BeforeAll
     static void start() throws Exception {
-        repository = new InMemoryProfileRepository();
+        repository = ProfileRepository.of(new InMemoryProfileStore());
         repository.create(Profile.builder().recordId(1L).userId("ada").build());
         repository.create(Profile.builder().recordId(2L).userId("grace").email("grace@example.com").build());
         server = CustomServerWithJwt.start(0, repository, SECRET, "service-token");

@@ -2,7 +2,8 @@ package io.profilekit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.couchbase.MockCouchbase;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,8 @@ class LoadSampleDataTest {
         assertThat(loaded).isEqualTo(40);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 of 40 profiles", "40 of 40 profiles",
                 "Loaded 40 profiles into profiles");
-        CouchbaseProfileRepository repository = CouchbaseProfileRepository.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
+        ProfileRepository repository = ProfileRepository.of(
+                CouchbaseProfileStore.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE));
         assertThat(repository.findById(40).orElseThrow().profile().picture()).isEqualTo(40L);
         assertThat(repository.findPicture(40)).isPresent();
     }

@@ -3,9 +3,9 @@ package io.profilekit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.ProfileRepository;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.MockCouchbase;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class RepositoryBasicsTest {
 
     @Test
     void runsEveryStepOnTheInMemoryRepository() {
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             assertThat(runOn(repository)).contains("created record 1", "found Ada Lovelace <ada1815@example.com>",
                     "stale update refused", "is image/png, 70 bytes", "city is now London");
         }
@@ -31,7 +31,7 @@ class RepositoryBasicsTest {
     @Test
     void runsEveryStepOnCouchbase() {
         MockCouchbase.flush();
-        try (ProfileRepository repository = CouchbaseProfileRepository.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE)) {
+        try (ProfileRepository repository = ProfileRepository.of(CouchbaseProfileStore.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE))) {
             assertThat(runOn(repository)).contains("found Ada Lovelace", "stale update refused", "city is now London");
         }
     }

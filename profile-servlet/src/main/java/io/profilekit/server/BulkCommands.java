@@ -1,6 +1,7 @@
 package io.profilekit.server;
 
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.couchbase.ReindexReport;
 import io.profilekit.core.sample.SampleDataLoader;
@@ -49,12 +50,12 @@ final class BulkCommands {
         CouchbaseSettings couchbase = StoreSettings.from(settings).couchbase().orElseThrow(() ->
                 new IllegalArgumentException("generate writes to Couchbase: set " + StoreSettings.CONNECTION_STRING.name()
                         + " (the in-memory store is filled at start, see " + DemoSettings.PROFILES.name() + ")"));
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase)) {
+        try (CouchbaseProfileStore store = CouchbaseProfileStore.connect(couchbase)) {
             Progress progress = new Progress(count);
-            new SampleDataLoader(repository, seed).load(count, true, parallelism, progress::done);
+            new SampleDataLoader(ProfileRepository.of(store), seed).load(count, true, parallelism, progress::done);
             out.printf(Locale.ROOT, "Wrote %d profiles with pictures in %.1f s (%.0f profiles/s, %d in flight)%n",
                     count, progress.seconds(), count / progress.seconds(), parallelism);
-            String token = repository.createServiceTokenIfAbsent(ConfiguredApi.newToken());
+            String token = store.createServiceTokenIfAbsent(ConfiguredApi.newToken());
             out.println("API token (service_auth:1): " + token);
         }
     }
@@ -76,9 +77,9 @@ final class BulkCommands {
             out.println("The in-memory store keeps its own indexes; there is nothing to reindex.");
             return;
         }
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(couchbase.get())) {
-            Progress progress = new Progress(repository.countProfiles(after));
-            ReindexReport report = repository.reindex(after, parallelism, sofar -> {
+        try (CouchbaseProfileStore store = CouchbaseProfileStore.connect(couchbase.get())) {
+            Progress progress = new Progress(store.countProfiles(after));
+            ReindexReport report = store.reindex(after, parallelism, sofar -> {
                 progress.done(sofar.profiles() + sofar.unreadable());
                 if (progress.told()) {
                     out.printf(Locale.ROOT, "    (to resume: reindex --after %d)%n", sofar.lastRecordId());

@@ -1,11 +1,11 @@
 package io.profilekit.server;
 
-import io.profilekit.core.StoreUnavailableException;
+import io.profilekit.core.ProfileException;
 import io.profilekit.core.couchbase.CouchbaseDoctor;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
+import io.profilekit.core.couchbase.DoctorCheck;
 import io.profilekit.server.settings.ApiSettings;
-
 import io.profilekit.server.settings.Settings;
 import io.profilekit.server.settings.StoreSettings;
 import java.io.PrintStream;
@@ -101,7 +101,7 @@ public final class CommandLine {
         } catch (IllegalArgumentException e) {
             err.println("profilekit: " + e.getMessage());
             return 2;
-        } catch (StoreUnavailableException e) {
+        } catch (ProfileException e) {
             err.println("profilekit: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
@@ -154,7 +154,7 @@ public final class CommandLine {
             out.println("The in-memory store needs no init.");
             return;
         }
-        CouchbaseProfileRepository.initialize(couchbase.get(), step -> out.println("  " + step));
+        CouchbaseProfileStore.initialize(couchbase.get(), step -> out.println("  " + step));
         out.println("Initialised " + couchbase.get().keyspace().bucket() + "." + couchbase.get().keyspace().scope()
                 + ": collections, indexes and the record id counter are ready.");
     }
@@ -167,9 +167,9 @@ public final class CommandLine {
                     + " to check a Couchbase cluster.");
             return 0;
         }
-        List<CouchbaseDoctor.Check> checks = CouchbaseDoctor.examine(couchbase.get(), check ->
+        List<DoctorCheck> checks = CouchbaseDoctor.examine(couchbase.get(), check ->
                 out.printf(Locale.ROOT, "%-4s  %-34s %s%n", check.status(), check.name(), check.detail()));
-        long failed = checks.stream().filter(check -> check.status() == CouchbaseDoctor.Status.FAIL).count();
+        long failed = checks.stream().filter(check -> check.status() == DoctorCheck.Status.FAIL).count();
         out.println(failed == 0 ? "No check failed." : failed + " check(s) failed.");
         return failed == 0 ? 0 : 1;
     }

@@ -2,9 +2,9 @@ package io.profilekit.server;
 
 import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.ProfileRepository;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.server.settings.ApiSettings;
 import io.profilekit.server.settings.DemoSettings;
@@ -95,7 +95,7 @@ public final class ConfiguredApi implements AutoCloseable {
             PictureSettings pictures) {
         List<String> configured = settings.tokens();
         String generated = configured.isEmpty() ? newToken() : null;
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         long started = System.nanoTime();
         new SampleDataLoader(repository, DEMO_SEED).load(demo.profiles(), demo.pictures(), n -> { });
         LOG.info("Generated {} demo profiles {} in {} ms", demo.profiles(),
@@ -110,15 +110,16 @@ public final class ConfiguredApi implements AutoCloseable {
     private static ConfiguredApi couchbase(CouchbaseSettings settings, ApiSettings api, People people,
             PictureSettings pictures, Duration tokenRefresh) {
         List<String> configured = api.tokens();
-        CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings);
+        CouchbaseProfileStore store = CouchbaseProfileStore.connect(settings);
+        ProfileRepository repository = ProfileRepository.of(store);
         try {
-            List<String> tokens = TokenRefresher.accepted(configured, repository.serviceToken());
+            List<String> tokens = TokenRefresher.accepted(configured, store.serviceToken());
             if (tokens.isEmpty()) {
                 throw new IllegalArgumentException("no API token: set " + ApiSettings.TOKENS.environmentName()
                         + ", or store one in service_auth:1 (the generate command does)");
             }
             BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(tokens);
-            TokenRefresher refresher = TokenRefresher.start(configured, repository::serviceToken, authenticator,
+            TokenRefresher refresher = TokenRefresher.start(configured, store::serviceToken, authenticator,
                     tokens, tokenRefresh);
             String description = "Couchbase " + settings.keyspace().bucket() + "." + settings.keyspace().scope()
                     + " (" + tokens.size() + " API token(s))" + people.describe();

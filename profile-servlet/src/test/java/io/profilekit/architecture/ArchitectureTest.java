@@ -1,5 +1,6 @@
 package io.profilekit.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +32,34 @@ class ArchitectureTest {
     private static final List<Path> MODULES = List.of(Path.of("..", "profile-core"), Path.of("..", "profile-servlet"),
             Path.of("..", "profile-examples"));
 
+    /** Each source file's classes (a top-level class with its nested ones) as one slice. */
+    private static final SliceAssignment FILES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            JavaClass file = type;
+            while (file.getEnclosingClass().isPresent()) {
+                file = file.getEnclosingClass().get();
+            }
+            return SliceIdentifier.of(file.getName());
+        }
+
+        @Override
+        public String getDescription() {
+            return "source files";
+        }
+    };
+
     @Test
-    void noPackageDependsOnItselfThroughAnother() {
-        slices().matching("io.profilekit.(**)").should().beFreeOfCycles().check(MAIN);
+    void noSourceFileDependsOnItselfThroughAnother() {
+        slices().assignedFrom(FILES).should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void noCouchbaseTypeIsUsedOutsideTheCouchbaseStore() {
+        noClasses().that().resideOutsideOfPackage("io.profilekit.core.couchbase..")
+                .should().dependOnClassesThat().resideInAPackage("com.couchbase..")
+                .because("the SDK's types stay inside the store that adapts them")
+                .check(MAIN);
     }
 
     @Test

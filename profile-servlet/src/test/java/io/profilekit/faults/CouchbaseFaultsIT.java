@@ -2,8 +2,9 @@ package io.profilekit.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.server.ProfileServer;
 import io.profilekit.servlet.ProfileApi;
@@ -186,10 +187,10 @@ class CouchbaseFaultsIT {
     }
 
     /** One profilekit instance: its own SDK cluster, repository and HTTP server. */
-    record Instance(CouchbaseProfileRepository repository, ProfileServer server) implements AutoCloseable {
+    record Instance(ProfileRepository repository, ProfileServer server) implements AutoCloseable {
 
         static Instance start(CouchbaseMockProcess mock) throws Exception {
-            CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(settings(mock));
+            ProfileRepository repository = ProfileRepository.of(CouchbaseProfileStore.connect(settings(mock)));
             ProfileApi api = ProfileApi.builder(repository)
                     .authenticator(new BearerTokenAuthenticator(List.of(TOKEN)))
                     .build();

@@ -7,9 +7,10 @@ import com.couchbase.client.java.kv.GetOptions;
 import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +39,8 @@ record Invariants(int profiles, int confirmed, List<String> violations) {
         int confirmed = 0;
         Cluster cluster = Cluster.connect(mock.connectionString(),
                 ClusterOptions.clusterOptions(CouchbaseMockProcess.BUCKET, CouchbaseMockProcess.PASSWORD));
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(
-                CouchbaseFaultsIT.settings(mock))) {
+        try (ProfileRepository repository = ProfileRepository.of(CouchbaseProfileStore.connect(
+                CouchbaseFaultsIT.settings(mock)))) {
             var documents = cluster.bucket(keyspace.bucket()).defaultCollection();
             long top = Long.parseLong(new String(documents.get("counter::user_data",
                     GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE)).contentAs(byte[].class),
@@ -87,7 +88,7 @@ record Invariants(int profiles, int confirmed, List<String> violations) {
     }
 
     /** Every record id found by the nickname, page after page. */
-    private static Set<Long> everyId(CouchbaseProfileRepository repository, String nickname) {
+    private static Set<Long> everyId(ProfileRepository repository, String nickname) {
         Set<Long> ids = new HashSet<>();
         ProfileQuery query = ProfileQuery.first(ProfileQuery.MAX_LIMIT).withNickname(nickname);
         while (true) {

@@ -1,6 +1,5 @@
 package io.profilekit.server;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -251,8 +250,8 @@ class CommandLineCouchbaseTest {
 
         String message = err.toString(StandardCharsets.UTF_8);
         assertThat(status).isEqualTo(1);
-        assertThat(message).startsWith("profilekit: Couchbase could not run a SQL++ statement (12003").contains(
-                "check that the cluster runs the query and index services");
+        assertThat(message).startsWith("profilekit: this Couchbase cluster has no working query service").contains(
+                "needs the query and index services");
         assertThat(message.lines()).hasSize(1);
     }
 

@@ -3,11 +3,12 @@ package io.profilekit.server;
 import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredProfile;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.testkit.ForwardingProfileStore;
 import io.profilekit.servlet.internal.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -24,12 +25,17 @@ import org.junit.jupiter.api.Test;
 
 class ProfileServerTest {
 
-    private static InMemoryProfileRepository withProfiles(int count) {
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+    private static InMemoryProfileStore storeWith(int count) {
+        InMemoryProfileStore store = new InMemoryProfileStore();
+        ProfileRepository repository = ProfileRepository.of(store);
         for (long id = 1; id <= count; id++) {
             repository.create(Profile.builder().recordId(id).userId("user" + id).nickname("n" + id).build());
         }
-        return repository;
+        return store;
+    }
+
+    private static ProfileRepository withProfiles(int count) {
+        return ProfileRepository.of(storeWith(count));
     }
 
     @Test
@@ -68,17 +74,17 @@ class ProfileServerTest {
 
     @Test
     void answers503WithRetryAfterWhenTheStoreIsUnavailable() throws Exception {
-        ForwardingProfileRepository unavailable = new ForwardingProfileRepository(withProfiles(1)) {
+        ProfileRepository unavailable = ProfileRepository.of(new ForwardingProfileStore(storeWith(1)) {
             @Override
-            public Optional<StoredProfile> findById(long recordId) {
+            public CompletableFuture<Optional<StoredProfile>> findById(long recordId) {
                 throw new StoreUnavailableException("the cluster did not answer within 2.5 s");
             }
-        };
+        });
         try (RunningServer http = RunningServer.start(unavailable)) {
             HttpResponse<byte[]> response = http.get("/api/v1/id/1");
 
             assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(response.headers().firstValue("Retry-After")).contains("5");
+            assertThat(response.headers().firstValue("Retry-After")).contains("1");
             assertThat(text(response)).isEqualTo(
                     "{\"status\":\"failure\",\"message\":{\"error\":\"Service Unavailable\"}}");
         }
@@ -86,12 +92,12 @@ class ProfileServerTest {
 
     @Test
     void answersAnUnexpectedFailureWith500ThatRevealsNothing() throws Exception {
-        ForwardingProfileRepository broken = new ForwardingProfileRepository(withProfiles(1)) {
+        ProfileRepository broken = ProfileRepository.of(new ForwardingProfileStore(storeWith(1)) {
             @Override
-            public Optional<StoredProfile> findByUsername(String username) {
+            public CompletableFuture<Optional<StoredProfile>> findByUsername(String username) {
                 throw new IllegalStateException("password=hunter2 in com.example.Secret");
             }
-        };
+        });
         try (RunningServer http = RunningServer.start(broken)) {
             HttpResponse<byte[]> response = http.get("/api/v1/username/user1");
 
@@ -105,9 +111,9 @@ class ProfileServerTest {
     void stopLetsRequestsInFlightFinish() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ForwardingProfileRepository slow = new ForwardingProfileRepository(withProfiles(1)) {
+        ProfileRepository slow = ProfileRepository.of(new ForwardingProfileStore(storeWith(1)) {
             @Override
-            public Optional<StoredProfile> findById(long recordId) {
+            public CompletableFuture<Optional<StoredProfile>> findById(long recordId) {
                 requestArrived.countDown();
                 try {
                     release.await(10, TimeUnit.SECONDS);
@@ -116,7 +122,7 @@ class ProfileServerTest {
                 }
                 return super.findById(recordId);
             }
-        };
+        });
         RunningServer http = RunningServer.start(slow);
         try {
             CompletableFuture<HttpResponse<byte[]>> inFlight = CompletableFuture.supplyAsync(() -> {

@@ -3,7 +3,8 @@ package io.profilekit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.ApiLimits;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
@@ -33,7 +34,7 @@ class SlowClientsTest {
     private ProfileServer server;
 
     private void start(ProfileServer.Builder builder) throws Exception {
-        InMemoryProfileRepository memory = new InMemoryProfileRepository();
+        ProfileRepository memory = ProfileRepository.of(new InMemoryProfileStore());
         memory.create(Profile.builder().recordId(1L).userId("ada1815").build());
         api = ProfileApi.builder(memory).authenticator(new BearerTokenAuthenticator(List.of(TOKEN)))
                 .limits(TWO_BODIES_AT_ONCE).build();

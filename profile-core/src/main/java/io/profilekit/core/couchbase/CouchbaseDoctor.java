@@ -8,6 +8,20 @@ import com.couchbase.client.java.json.JsonArray;
 import com.couchbase.client.java.json.JsonObject;
 import com.couchbase.client.java.query.QueryOptions;
 import io.profilekit.core.ProfileException;
+import io.profilekit.core.couchbase.DoctorCheck.Status;
+import io.profilekit.core.couchbase.internal.connection.ClusterConnection;
+import io.profilekit.core.couchbase.internal.connection.ConnectionProblems;
+import io.profilekit.core.couchbase.internal.connection.ConnectionStringCheck;
+import io.profilekit.core.couchbase.internal.connection.KeyspaceCheck;
+import io.profilekit.core.couchbase.internal.kv.Documents;
+import io.profilekit.core.couchbase.internal.kv.Failures;
+import io.profilekit.core.couchbase.internal.kv.Keys;
+import io.profilekit.core.couchbase.internal.kv.RecordIdCounter;
+import io.profilekit.core.couchbase.internal.kv.ServiceTokenStore;
+import io.profilekit.core.couchbase.internal.kv.WrittenTokens;
+import io.profilekit.core.couchbase.internal.query.QueryRunner;
+import io.profilekit.core.couchbase.internal.query.Statements;
+import io.profilekit.core.internal.Futures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,33 +38,13 @@ import java.util.function.Consumer;
  */
 public final class CouchbaseDoctor {
 
-    /** How a check ended. */
-    public enum Status {
-        /** It passed. */
-        OK,
-        /** It failed: serving will fail too; the detail says what to do. */
-        FAIL,
-        /** It could not run here, or does not apply (no query service, an unencrypted address). */
-        SKIP
-    }
-
-    /**
-     * One check's outcome.
-     *
-     * @param name what was checked
-     * @param status how it ended
-     * @param detail what was found, or what to do
-     */
-    public record Check(String name, Status status, String detail) {
-    }
-
     private static final int LATENCY_SAMPLES = 100;
 
     private final CouchbaseSettings settings;
-    private final Consumer<Check> report;
-    private final List<Check> checks = new ArrayList<>();
+    private final Consumer<DoctorCheck> report;
+    private final List<DoctorCheck> checks = new ArrayList<>();
 
-    private CouchbaseDoctor(CouchbaseSettings settings, Consumer<Check> report) {
+    private CouchbaseDoctor(CouchbaseSettings settings, Consumer<DoctorCheck> report) {
         this.settings = settings;
         this.report = report;
     }
@@ -60,7 +54,7 @@ public final class CouchbaseDoctor {
      *
      * @return every check; the cluster serves profilekit when none {@link Status#FAIL}ed
      */
-    public static List<Check> examine(CouchbaseSettings settings, Consumer<Check> report) {
+    public static List<DoctorCheck> examine(CouchbaseSettings settings, Consumer<DoctorCheck> report) {
         CouchbaseDoctor doctor = new CouchbaseDoctor(settings, report);
         doctor.run();
         return List.copyOf(doctor.checks);
@@ -71,11 +65,11 @@ public final class CouchbaseDoctor {
         Cluster cluster;
         try {
             cluster = ClusterConnection.open(settings, false);
-            tell(new Check("connect", Status.OK, "user '" + settings.username() + "' opened bucket '"
+            tell(new DoctorCheck("connect", Status.OK, "user '" + settings.username() + "' opened bucket '"
                     + settings.keyspace().bucket() + "'"));
         } catch (ProfileException | IllegalArgumentException e) {
-            tell(new Check("connect", Status.FAIL, e.getMessage()));
-            tell(new Check("everything else", Status.SKIP, "needs a connection"));
+            tell(new DoctorCheck("connect", Status.FAIL, e.getMessage()));
+            tell(new DoctorCheck("everything else", Status.SKIP, "needs a connection"));
             return;
         }
         try {
@@ -85,7 +79,7 @@ public final class CouchbaseDoctor {
         }
     }
 
-    private void tell(Check check) {
+    private void tell(DoctorCheck check) {
         checks.add(check);
         report.accept(check);
     }
@@ -95,8 +89,8 @@ public final class CouchbaseDoctor {
         private final Cluster cluster;
         private final CouchbaseKeyspace keyspace = settings.keyspace();
         private final Failures failures = new Failures(settings.username());
-        private final Documents documents = new Documents(failures, settings.durability(),
-                new WrittenTokens(settings.listingConsistency(), keyspace.profiles()));
+        private final WrittenTokens written = new WrittenTokens(settings.listingConsistency(), keyspace.profiles());
+        private final Documents documents = new Documents(failures, settings.durability(), written);
         private final Statements statements = new Statements(keyspace);
         private final QueryRunner queries;
         private final Collection profiles;
@@ -104,8 +98,7 @@ public final class CouchbaseDoctor {
         ClusterChecks(Cluster cluster) {
             this.cluster = cluster;
             var scope = cluster.bucket(keyspace.bucket()).scope(keyspace.scope());
-            this.queries = QueryRunner.on(scope, settings.queryTimeout(), settings.ddlTimeout(), failures,
-                    documents.written());
+            this.queries = QueryRunner.on(scope, settings.queryTimeout(), settings.ddlTimeout(), failures, written);
             this.profiles = scope.collection(keyspace.profiles());
         }
 
@@ -115,19 +108,19 @@ public final class CouchbaseDoctor {
                 keyspaceOk &= collection(name);
             }
             if (!keyspaceOk) {
-                tell(new Check("the rest", Status.SKIP, "needs every collection"));
+                tell(new DoctorCheck("the rest", Status.SKIP, "needs every collection"));
                 return;
             }
             serviceToken();
             boolean query = queryService();
             counter(query);
             indexes(query);
-            tell(latency("key-value latency", () -> documents.get(profiles, KeyspaceCheck.PROBE_KEY)));
+            tell(latency("key-value latency", () -> Futures.join(documents.get(profiles, KeyspaceCheck.PROBE_KEY))));
             if (query) {
                 tell(latency("query latency", () -> queries.rows(statements.list,
                         JsonObject.create().put("after", 0).put("limit", 1), String.class)));
             } else {
-                tell(new Check("query latency", Status.SKIP, "no query service"));
+                tell(new DoctorCheck("query latency", Status.SKIP, "no query service"));
             }
         }
 
@@ -138,28 +131,28 @@ public final class CouchbaseDoctor {
                 Collection collection = cluster.bucket(keyspace.bucket()).scope(keyspace.scope()).collection(name);
                 String key = "profilekit::doctor::" + UUID.randomUUID();
                 byte[] json = "{\"doctor\":true}".getBytes(StandardCharsets.UTF_8);
-                long cas = documents.insert(collection, key, json);
-                boolean same = documents.get(collection, key)
+                long cas = Futures.join(documents.insert(collection, key, json));
+                boolean same = Futures.join(documents.get(collection, key))
                         .map(found -> Arrays.equals(found.contentAs(byte[].class), json)).orElse(false);
-                documents.remove(collection, key, cas);
-                tell(same ? new Check(what, Status.OK, "wrote, read back and removed a throwaway document")
-                        : new Check(what, Status.FAIL, "a document written could not be read back"));
+                Futures.join(documents.remove(collection, key, cas));
+                tell(same ? new DoctorCheck(what, Status.OK, "wrote, read back and removed a throwaway document")
+                        : new DoctorCheck(what, Status.FAIL, "a document written could not be read back"));
                 return same;
             } catch (ProfileException e) {
-                tell(new Check(what, Status.FAIL, e.getMessage()));
+                tell(new DoctorCheck(what, Status.FAIL, e.getMessage()));
                 return false;
             }
         }
 
         private void serviceToken() {
             try {
-                tell(new ServiceTokenStore(cluster.bucket(keyspace.bucket()).scope(keyspace.scope())
-                        .collection(keyspace.auth()), documents).token().isPresent()
-                        ? new Check("service token", Status.OK, Keys.SERVICE_AUTH + " holds a token")
-                        : new Check("service token", Status.SKIP, "no " + Keys.SERVICE_AUTH
+                tell(Futures.join(new ServiceTokenStore(cluster.bucket(keyspace.bucket()).scope(keyspace.scope())
+                        .collection(keyspace.auth()), documents).token()).isPresent()
+                        ? new DoctorCheck("service token", Status.OK, Keys.SERVICE_AUTH + " holds a token")
+                        : new DoctorCheck("service token", Status.SKIP, "no " + Keys.SERVICE_AUTH
                                 + ": serving needs API tokens in the settings, or a generate run"));
             } catch (ProfileException e) {
-                tell(new Check("service token", Status.FAIL, e.getMessage()));
+                tell(new DoctorCheck("service token", Status.FAIL, e.getMessage()));
             }
         }
 
@@ -167,18 +160,18 @@ public final class CouchbaseDoctor {
         private boolean queryService() {
             try {
                 cluster.query("SELECT RAW 1", QueryOptions.queryOptions().timeout(settings.queryTimeout()));
-                tell(new Check("query service", Status.OK, "answered"));
+                tell(new DoctorCheck("query service", Status.OK, "answered"));
                 return true;
             } catch (ServiceNotAvailableException e) {
-                tell(new Check("query service", Status.SKIP, "the cluster has no query service: listing and "
-                        + "search by e-mail will answer 503"));
+                tell(new DoctorCheck("query service", Status.SKIP, "the cluster has no query service:"
+                        + " listing all profiles and by e-mail will answer 501"));
             } catch (CouchbaseException e) {
                 if (Failures.queryErrorCode(e).filter(code -> code == 12003).isPresent()) {
-                    tell(new Check("query service", Status.SKIP, "no working query service (it cannot run a "
-                            + "statement without a keyspace, as CouchbaseMock cannot): listing and search by e-mail "
-                            + "will answer 503"));
+                    tell(new DoctorCheck("query service", Status.SKIP, "no working query service (it cannot"
+                            + " run a statement without a keyspace, as CouchbaseMock cannot): listing all profiles and by"
+                            + " e-mail will answer 501"));
                 } else {
-                    tell(new Check("query service", Status.FAIL, failures.translate(e).getMessage()));
+                    tell(new DoctorCheck("query service", Status.FAIL, failures.translate(e).getMessage()));
                 }
             }
             return false;
@@ -186,41 +179,41 @@ public final class CouchbaseDoctor {
 
         private void counter(boolean query) {
             if (!query) {
-                tell(new Check("record id counter", Status.SKIP, "comparing it with the profiles needs SQL++"));
+                tell(new DoctorCheck("record id counter", Status.SKIP, "comparing it with the profiles needs SQL++"));
                 return;
             }
             try {
                 List<Long> highest = queries.rows(statements.highestRecordId, JsonObject.create(), Long.class);
                 long top = highest.isEmpty() || highest.get(0) == null ? 0 : highest.get(0);
-                long counter = new RecordIdCounter(profiles, documents).current().orElse(0L);
+                long counter = Futures.join(new RecordIdCounter(profiles, documents).current()).orElse(0L);
                 tell(counter >= top
-                        ? new Check("record id counter", Status.OK, "at " + counter + ", highest record id " + top)
-                        : new Check("record id counter", Status.FAIL, "at " + counter + ", below the highest record id "
+                        ? new DoctorCheck("record id counter", Status.OK, "at " + counter + ", highest record id " + top)
+                        : new DoctorCheck("record id counter", Status.FAIL, "at " + counter + ", below the highest record id "
                                 + top + ": new profiles would collide; run init"));
             } catch (ProfileException e) {
-                tell(new Check("record id counter", Status.FAIL, e.getMessage()));
+                tell(new DoctorCheck("record id counter", Status.FAIL, e.getMessage()));
             }
         }
 
         private void indexes(boolean query) {
             for (String name : statements.indexes.keySet()) {
                 if (!query) {
-                    tell(new Check("index " + name, Status.SKIP, "no query service"));
+                    tell(new DoctorCheck("index " + name, Status.SKIP, "no query service"));
                     continue;
                 }
                 try {
                     String state = queries.catalog(statements.indexStates,
                             JsonObject.create().put("names", JsonArray.from(name))).stream()
                             .map(row -> row.getString("state")).findFirst().orElse("missing");
-                    tell("online".equals(state) ? new Check("index " + name, Status.OK, "online")
-                            : new Check("index " + name, Status.FAIL, state + ": run init"));
+                    tell("online".equals(state) ? new DoctorCheck("index " + name, Status.OK, "online")
+                            : new DoctorCheck("index " + name, Status.FAIL, state + ": run init"));
                 } catch (ProfileException e) {
-                    tell(new Check("index " + name, Status.FAIL, e.getMessage()));
+                    tell(new DoctorCheck("index " + name, Status.FAIL, e.getMessage()));
                 }
             }
         }
 
-        private Check latency(String name, Runnable operation) {
+        private DoctorCheck latency(String name, Runnable operation) {
             long[] nanos = new long[LATENCY_SAMPLES];
             try {
                 for (int i = 0; i < nanos.length; i++) {
@@ -229,10 +222,10 @@ public final class CouchbaseDoctor {
                     nanos[i] = System.nanoTime() - started;
                 }
             } catch (ProfileException e) {
-                return new Check(name, Status.FAIL, e.getMessage());
+                return new DoctorCheck(name, Status.FAIL, e.getMessage());
             }
             Arrays.sort(nanos);
-            return new Check(name, Status.OK, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms over %d operations",
+            return new DoctorCheck(name, Status.OK, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms over %d operations",
                     nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6, nanos.length));
         }
     }

@@ -2,7 +2,6 @@ package io.profilekit.core.couchbase;
 
 import static io.profilekit.core.internal.Durations.positive;
 
-import com.couchbase.client.core.msg.kv.DurabilityLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,7 +46,7 @@ public final class CouchbaseSettings {
     private final Duration connectTimeout;
     private final Duration ddlTimeout;
     private final boolean wanDevelopment;
-    private final DurabilityLevel durability;
+    private final Durability durability;
     private final ListingConsistency listingConsistency;
     private final Path trustCertificate;
 
@@ -117,8 +116,8 @@ public final class CouchbaseSettings {
         return ddlTimeout;
     }
 
-    /** The durability of every profile and lookup write; {@link DurabilityLevel#NONE} unless set. */
-    public DurabilityLevel durability() {
+    /** The durability of every profile, picture and lookup write; {@link Durability#NONE} unless set. */
+    public Durability durability() {
         return durability;
     }
 
@@ -153,7 +152,7 @@ public final class CouchbaseSettings {
         private Duration connectTimeout;
         private Duration ddlTimeout = DEFAULT_DDL_TIMEOUT;
         private boolean wanDevelopment;
-        private DurabilityLevel durability = DurabilityLevel.NONE;
+        private Durability durability = Durability.NONE;
         private ListingConsistency listingConsistency = ListingConsistency.AT_PLUS;
         private Path trustCertificate;
 
@@ -208,7 +207,7 @@ public final class CouchbaseSettings {
          * replicas), {@code MAJORITY_AND_PERSIST_TO_ACTIVE}, or {@code PERSIST_TO_MAJORITY} (on
          * disk on a majority). Each level adds a replication or disk round trip to every write.
          */
-        public Builder durability(DurabilityLevel value) {
+        public Builder durability(Durability value) {
             durability = Objects.requireNonNull(value, "durability");
             return this;
         }

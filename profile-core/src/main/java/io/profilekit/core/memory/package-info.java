@@ -1,5 +1,5 @@
 /**
- * {@link io.profilekit.core.memory.InMemoryProfileRepository}: the embedded default store, and
- * a faithful test double for code written against {@link io.profilekit.core.ProfileRepository}.
+ * {@link io.profilekit.core.memory.InMemoryProfileStore}: the embedded default store, and a
+ * faithful test double for code written against {@link io.profilekit.core.ProfileRepository}.
  */
 package io.profilekit.core.memory;

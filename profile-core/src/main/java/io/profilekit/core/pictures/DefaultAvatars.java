@@ -44,7 +44,7 @@ public final class DefaultAvatars {
         long seed = profile.recordId() == null ? 0 : profile.recordId();
         String initials = style == Style.INITIALS ? initials(profile) : "";
         BufferedImage image = initials.isEmpty() ? silhouette(new Random(seed), size) : lettered(seed, size, initials);
-        return Encoders.encode(image, encoding == Encoding.AUTOMATIC ? Encoding.PNG : encoding);
+        return PictureRenderer.encode(image, encoding == Encoding.AUTOMATIC ? Encoding.PNG : encoding);
     }
 
     /**

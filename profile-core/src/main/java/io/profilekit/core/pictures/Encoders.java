@@ -1,7 +1,5 @@
 package io.profilekit.core.pictures;
 
-import io.profilekit.core.pictures.PictureRenderer.Encoding;
-import io.profilekit.core.pictures.PictureRenderer.Rendered;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,14 +20,8 @@ final class Encoders {
     private Encoders() {
     }
 
-    /** {@code image} in {@code encoding}; {@link Encoding#AUTOMATIC} is PNG when it has alpha, else JPEG. */
-    static Rendered encode(BufferedImage image, Encoding encoding) {
-        Encoding chosen = encoding != Encoding.AUTOMATIC ? encoding
-                : image.getColorModel().hasAlpha() ? Encoding.PNG : Encoding.JPEG;
-        return new Rendered(chosen == Encoding.PNG ? png(image) : jpeg(image), chosen.mediaType());
-    }
-
-    private static byte[] jpeg(BufferedImage image) {
+    /** {@code image} as JPEG, with transparency flattened onto white. */
+    static byte[] jpeg(BufferedImage image) {
         BufferedImage opaque = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = opaque.createGraphics();
         try {
@@ -46,7 +38,8 @@ final class Encoders {
         return write(writer, param, opaque);
     }
 
-    private static byte[] png(BufferedImage image) {
+    /** {@code image} as PNG. */
+    static byte[] png(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         return write(writer, writer.getDefaultWriteParam(), image);
     }

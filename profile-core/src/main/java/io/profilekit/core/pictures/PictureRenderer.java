@@ -92,7 +92,7 @@ public final class PictureRenderer {
         int side = size != OWN_SIZE ? size
                 : Math.max(MIN_SIZE, Math.min(MAX_SIZE, Math.min(decoded.getWidth(), decoded.getHeight())));
         BufferedImage square = scale(decoded, side);
-        return Encoders.encode(square, encoding);
+        return encode(square, encoding);
     }
 
     /** Decodes the image, subsampled to no less than twice {@code size} (if given) on its shorter side. */
@@ -124,5 +124,12 @@ public final class PictureRenderer {
 
     private static InvalidProfileException unreadable() {
         return new InvalidProfileException("the picture is truncated, corrupt or in a format that cannot be rendered");
+    }
+
+    /** {@code image} in {@code encoding}; {@link Encoding#AUTOMATIC} is PNG when it has alpha, else JPEG. */
+    static Rendered encode(BufferedImage image, Encoding encoding) {
+        Encoding chosen = encoding != Encoding.AUTOMATIC ? encoding
+                : image.getColorModel().hasAlpha() ? Encoding.PNG : Encoding.JPEG;
+        return new Rendered(chosen == Encoding.PNG ? Encoders.png(image) : Encoders.jpeg(image), chosen.mediaType());
     }
 }

@@ -4,9 +4,11 @@ import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
+import io.profilekit.core.internal.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Writes generated people into a repository through its public API, as any client would:
@@ -54,7 +57,8 @@ public final class SampleDataLoader {
 
     /**
      * Creates the people at indexes {@code 0 .. count-1}, with up to {@code parallelism}
-     * profiles being written at once.
+     * profiles being written at once (through the repository's asynchronous face: no thread
+     * waits for a write).
      *
      * @param parallelism how many profiles may be in flight; 1 writes them in index order
      * @param progress told the number of profiles written so far, after each one; never
@@ -66,8 +70,11 @@ public final class SampleDataLoader {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
-        ExecutorService generators = pool(Runtime.getRuntime().availableProcessors(), "profilekit-sample-data");
-        ExecutorService writers = parallelism == 1 ? null : pool(parallelism, "profilekit-sample-writer");
+        ExecutorService generators = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "profilekit-sample-data");
+            thread.setDaemon(true);
+            return thread;
+        });
         Writes writes = new Writes(parallelism, progress);
         ThreadLocal<SampleProfileGenerator> generated = ThreadLocal.withInitial(() -> new SampleProfileGenerator(seed));
         try {
@@ -81,12 +88,7 @@ public final class SampleDataLoader {
                 }
                 for (Future<SampleProfile> sample : batch) {
                     SampleProfile person = sample.get();
-                    if (writers == null) {
-                        writes.write(() -> store(person));
-                    } else {
-                        writes.acquire();
-                        writers.execute(() -> writes.write(() -> store(person)));
-                    }
+                    writes.start(() -> store(person));
                 }
             }
             writes.awaitAll();
@@ -101,25 +103,13 @@ public final class SampleDataLoader {
             throw new IllegalStateException("could not generate sample data", e.getCause());
         } finally {
             generators.shutdownNow();
-            if (writers != null) {
-                writers.shutdownNow();
-            }
         }
     }
 
-    private void store(SampleProfile sample) {
-        StoredProfile stored = createWithFreeUsername(sample.profile());
-        if (sample.picture() != null) {
-            repository.putPicture(stored.recordId(), sample.picture());
-        }
-    }
-
-    private static ExecutorService pool(int threads, String name) {
-        return Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+    private CompletableFuture<Void> store(SampleProfile sample) {
+        return createWithFreeUsername(sample.profile(), sample.profile(), 1).thenCompose(stored -> sample.picture() == null
+                ? CompletableFuture.completedFuture(null)
+                : repository.async().putPicture(stored.recordId(), sample.picture()).thenApply(picture -> null));
     }
 
     /** The writes in flight: at most {@code parallelism}, counted as they end, the first failure kept. */
@@ -136,33 +126,28 @@ public final class SampleDataLoader {
             this.progress = progress;
         }
 
-        void acquire() throws InterruptedException {
+        /** Starts one write once a slot is free (once the one before it ended, one at a time). */
+        void start(Supplier<CompletableFuture<Void>> write) throws InterruptedException {
             slots.acquire();
-        }
-
-        /** Runs one write (a slot was acquired when parallel) and tells the progress. */
-        void write(Runnable write) {
-            try {
-                if (failure.get() == null) {
-                    write.run();
+            if (failure.get() != null) {
+                slots.release();
+                return;
+            }
+            Futures.attempt(write).whenComplete((ignored, error) -> {
+                if (error == null) {
                     synchronized (this) {
                         progress.accept(++done);
                     }
+                } else {
+                    failure.compareAndSet(null, Futures.rethrow(error));
                 }
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                if (parallelism > 1) {
-                    slots.release();
-                }
-            }
+                slots.release();
+            });
         }
 
         void awaitAll() throws InterruptedException {
-            if (parallelism > 1) {
-                slots.acquire(parallelism);
-                slots.release(parallelism);
-            }
+            slots.acquire(parallelism);
+            slots.release(parallelism);
         }
 
         RuntimeException failure() {
@@ -170,19 +155,17 @@ public final class SampleDataLoader {
         }
     }
 
-    private StoredProfile createWithFreeUsername(Profile profile) {
-        Profile candidate = profile;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return repository.create(candidate);
-            } catch (ProfileConflictException e) {
-                if (attempt >= MAX_USERNAME_ATTEMPTS) {
-                    throw e;
-                }
-                candidate = profile.toBuilder()
-                        .userId(generator.alternativeUsername(profile, attempt))
-                        .build();
+    /** Creates the profile, under another free username for each one taken, up to the limit. */
+    private CompletableFuture<StoredProfile> createWithFreeUsername(Profile profile, Profile candidate, int attempt) {
+        return Futures.then(repository.async().create(candidate), (stored, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(stored);
             }
-        }
+            if (!(error instanceof ProfileConflictException) || attempt >= MAX_USERNAME_ATTEMPTS) {
+                return CompletableFuture.failedFuture(error);
+            }
+            return createWithFreeUsername(profile, profile.toBuilder()
+                    .userId(generator.alternativeUsername(profile, attempt)).build(), attempt + 1);
+        });
     }
 }

@@ -22,16 +22,16 @@ import java.util.concurrent.CompletionException;
  * Key-value answers the mock can give (no access, too big) are injected through its control API
  * instead ({@link MockCouchbase#control}).
  */
-final class ClusterAnswers {
+public final class ClusterAnswers {
 
-    static final CollectionIdentifier USER_DATA = new CollectionIdentifier("sample_app", Optional.of("profiles"),
+    public static final CollectionIdentifier USER_DATA = new CollectionIdentifier("sample_app", Optional.of("profiles"),
             Optional.of("user_data"));
 
     private ClusterAnswers() {
     }
 
     /** A get that the SDK retried for {@code reasons} until its timeout, as it does for a missing collection. */
-    static CouchbaseException kvTimeoutAfterRetries(RetryReason... reasons) {
+    public static CouchbaseException kvTimeoutAfterRetries(RetryReason... reasons) {
         GetRequest request = new GetRequest("lookup::user_id::ada", Duration.ofMillis(2500),
                 MockCouchbase.cluster().core().context(), USER_DATA, BestEffortRetryStrategy.INSTANCE, null);
         for (RetryReason reason : reasons) {
@@ -47,12 +47,12 @@ final class ClusterAnswers {
     }
 
     /** What the SDK raises for the query service's answer {@code code}. */
-    static CouchbaseException queryError(int httpStatus, int code, String message) {
+    public static CouchbaseException queryError(int httpStatus, int code, String message) {
         return QueryErrorAnswers.answer(httpStatus, code, message);
     }
 
     /** What a collection manager call raises when the cluster answers HTTP 403 (no RBAC role for it). */
-    static CouchbaseException managementForbidden() {
+    public static CouchbaseException managementForbidden() {
         String body = "{\"message\":\"Forbidden. User needs the following permissions\","
                 + "\"permissions\":[\"cluster.collection[sample_app:profiles:.].collections!write\"]}";
         return new HttpStatusCodeException(HttpResponseStatus.FORBIDDEN, body, null,

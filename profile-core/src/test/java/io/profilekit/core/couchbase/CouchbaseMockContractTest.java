@@ -1,19 +1,19 @@
 package io.profilekit.core.couchbase;
 
-import io.profilekit.core.AbstractProfileRepositoryTest;
-import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.spi.ProfileStore;
+import io.profilekit.core.testkit.ProfileStoreCompatibilityKit;
 
 /**
- * The repository contract against Couchbase through the real SDK and CouchbaseMock. Listing
- * all profiles needs SQL++, which the mock lacks: those cases are skipped here and run in
+ * The store contract against Couchbase through the real SDK and CouchbaseMock. Listing all
+ * profiles needs SQL++, which the mock lacks: those cases are skipped here and run in
  * {@link CouchbaseServerContractTest} where Docker is available.
  */
-class CouchbaseMockContractTest extends AbstractProfileRepositoryTest {
+class CouchbaseMockContractTest extends ProfileStoreCompatibilityKit {
 
     @Override
-    protected ProfileRepository openEmptyRepository() {
+    protected ProfileStore openEmptyStore() {
         MockCouchbase.flush();
-        return CouchbaseProfileRepository.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
+        return CouchbaseProfileStore.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
     }
 
     @Override

@@ -6,12 +6,15 @@ import com.couchbase.client.java.json.JsonObject;
 import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
+import io.profilekit.core.couchbase.internal.query.QueryRunner;
 import io.profilekit.core.internal.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,8 @@ class CouchbaseQueriesTest {
 
     private final List<Call> calls = new ArrayList<>();
     private final Deque<List<?>> answers = new ArrayDeque<>();
-    private CouchbaseProfileRepository repository;
+    private CouchbaseProfileStore store;
+    private ProfileRepository repository;
 
     @BeforeEach
     void open() {
@@ -44,8 +48,8 @@ class CouchbaseQueriesTest {
             }
 
             @Override
-            public <T> List<T> listing(String statement, JsonObject parameters, Class<T> type) {
-                return rows(statement, parameters, type);
+            public <T> CompletableFuture<List<T>> listing(String statement, JsonObject parameters, Class<T> type) {
+                return CompletableFuture.completedFuture(rows(statement, parameters, type));
             }
 
             @Override
@@ -60,10 +64,10 @@ class CouchbaseQueriesTest {
                 calls.add(new Call(statement, null));
             }
         };
-        repository = new CouchbaseProfileRepository(null, MockCouchbase.cluster(), MockCouchbase.KEYSPACE,
-                MockCouchbase.collection(), MockCouchbase.collection(), MockCouchbase.collection(),
-                MockCouchbase.collection(), recording, new Documents(new Failures(null)),
-                CouchbaseSettings.DEFAULT_DDL_TIMEOUT);
+        CouchbaseSettings settings = CouchbaseSettings.builder(MockCouchbase.connectionString())
+                .keyspace(MockCouchbase.KEYSPACE).listingConsistency(ListingConsistency.REQUEST_PLUS).build();
+        store = new CouchbaseProfileStore(null, MockCouchbase.cluster(), MockCouchbase.KEYSPACE, settings, recording);
+        repository = ProfileRepository.of(store);
     }
 
     @Test
@@ -88,8 +92,8 @@ class CouchbaseQueriesTest {
         answers.add(List.of(424242L));
         answers.add(List.of("user_data:424242"));
         answers.add(List.of());
-        repository.init();
-        repository.reindex(0, 4, done -> { });
+        store.init();
+        store.reindex(0, 4, done -> { });
 
         assertThat(repository.findByNickname(HOSTILE_EMAIL, 10)).extracting(StoredProfile::recordId)
                 .as("reindex read the hostile profile").containsExactly(424242L);
@@ -141,7 +145,7 @@ class CouchbaseQueriesTest {
     void initMovesTheCounterAboveTheHighestRecordId() {
         answers.add(List.of(500L));
 
-        repository.init();
+        store.init();
 
         assertThat(repository.create(Profile.builder().userId("ada").build()).recordId()).isEqualTo(501);
     }
@@ -154,7 +158,7 @@ class CouchbaseQueriesTest {
         answers.add(List.of("user_data:1", "user_data:2", "user_data:3"));
         answers.add(List.of());
 
-        ReindexReport report = repository.reindex(0, 4, done -> { });
+        ReindexReport report = store.reindex(0, 4, done -> { });
 
         assertThat(report.profiles()).isEqualTo(3);
         assertThat(report.duplicateUsernames()).containsExactly("ada");

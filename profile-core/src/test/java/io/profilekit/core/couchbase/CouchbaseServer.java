@@ -46,7 +46,7 @@ final class CouchbaseServer {
             cluster = Cluster.connect(container.getConnectionString(),
                     ClusterOptions.clusterOptions(container.getUsername(), container.getPassword()));
             cluster.bucket(KEYSPACE.bucket()).waitUntilReady(Duration.ofMinutes(2));
-            CouchbaseProfileRepository.initialize(settings(KEYSPACE), step -> { });
+            CouchbaseProfileStore.initialize(settings(KEYSPACE), step -> { });
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 cluster.disconnect();
                 container.stop();

@@ -1,19 +1,19 @@
 package io.profilekit.core.couchbase;
 
-import io.profilekit.core.AbstractProfileRepositoryTest;
-import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.spi.ProfileStore;
+import io.profilekit.core.testkit.ProfileStoreCompatibilityKit;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The repository contract, listing included, against a real Couchbase Server in Docker, with
- * the seed's scoped collections. Skipped, saying so, where no Docker engine runs.
+ * The store contract, listing included, against a real Couchbase Server in Docker, with the
+ * seed's scoped collections. Skipped, saying so, where no Docker engine runs.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class CouchbaseServerContractTest extends AbstractProfileRepositoryTest {
+class CouchbaseServerContractTest extends ProfileStoreCompatibilityKit {
 
     @Override
-    protected ProfileRepository openEmptyRepository() {
+    protected ProfileStore openEmptyStore() {
         CouchbaseServer.empty();
-        return CouchbaseProfileRepository.of(CouchbaseServer.cluster(), CouchbaseServer.KEYSPACE);
+        return CouchbaseProfileStore.of(CouchbaseServer.cluster(), CouchbaseServer.KEYSPACE);
     }
 }

@@ -8,6 +8,7 @@ import com.couchbase.client.java.json.JsonObject;
 import com.couchbase.client.java.kv.UpsertOptions;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileRepository;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,13 @@ class CouchbaseServerInitTest {
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
         List<String> steps = new ArrayList<>();
 
-        CouchbaseProfileRepository.initialize(CouchbaseServer.settings(bulk), steps::add);
+        CouchbaseProfileStore.initialize(CouchbaseServer.settings(bulk), steps::add);
 
         assertThat(steps).contains("created collection 'bulk.user_images'", "created collection 'bulk.service_auth'",
                 "indexes profilekit_by_record_id, profilekit_by_email are online",
                 "record id counter is above the highest record id (" + PROFILES + ")");
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(CouchbaseServer.settings(bulk))) {
+        try (ProfileRepository repository = ProfileRepository.of(
+                CouchbaseProfileStore.connect(CouchbaseServer.settings(bulk)))) {
             assertThat(repository.list(ProfileQuery.first(10).withEmail("user4321@example.com")).items())
                     .singleElement().extracting(stored -> stored.recordId()).isEqualTo(4321L);
             assertThat(repository.create(Profile.builder().userId("newcomer").build()).recordId())

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.couchbase.client.java.manager.user.Role;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
-import io.profilekit.core.StoreUnavailableException;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoreConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +51,8 @@ class CouchbaseServerPermissionsTest {
     void aServeUserWithTheDocumentedRolesConnectsWritesReadsAndLists() {
         CouchbaseServer.user("serve-user", PASSWORD, serveRoles(CouchbaseServer.KEYSPACE));
 
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(
-                CouchbaseServer.settings("serve-user", PASSWORD, CouchbaseServer.KEYSPACE))) {
+        try (ProfileRepository repository = ProfileRepository.of(CouchbaseProfileStore.connect(
+                CouchbaseServer.settings("serve-user", PASSWORD, CouchbaseServer.KEYSPACE)))) {
             long id = repository.create(Profile.builder().userId("ada").email("ada@example.com").build()).recordId();
 
             assertThat(repository.findByUsername("ada")).get().extracting(stored -> stored.recordId()).isEqualTo(id);
@@ -63,9 +64,9 @@ class CouchbaseServerPermissionsTest {
     void aUserWhoMayOnlyReadIsStoppedAtConnectNamingTheDataWriterRole() {
         CouchbaseServer.user("read-only", PASSWORD, List.of(new Role("data_reader", BUCKET, SCOPE, "*")));
 
-        assertThatThrownBy(() -> CouchbaseProfileRepository.connect(
+        assertThatThrownBy(() -> CouchbaseProfileStore.connect(
                 CouchbaseServer.settings("read-only", PASSWORD, CouchbaseServer.KEYSPACE)))
-                .isInstanceOf(StoreUnavailableException.class)
+                .isInstanceOf(StoreConfigurationException.class)
                 .hasMessageContaining("user 'read-only' may not write documents in")
                 .hasMessageContaining("Data Writer");
     }
@@ -75,7 +76,7 @@ class CouchbaseServerPermissionsTest {
         CouchbaseServer.user("profiles-only", PASSWORD, List.of(
                 new Role("data_reader", BUCKET, SCOPE, "user_data"), new Role("data_writer", BUCKET, SCOPE, "user_data")));
 
-        assertThatThrownBy(() -> CouchbaseProfileRepository.connect(
+        assertThatThrownBy(() -> CouchbaseProfileStore.connect(
                 CouchbaseServer.settings("profiles-only", PASSWORD, CouchbaseServer.KEYSPACE)))
                 .hasMessageStartingWith("collection 'profiles.user_images' in bucket 'sample_app' does not exist, or "
                         + "user 'profiles-only' has no role on it");
@@ -86,7 +87,7 @@ class CouchbaseServerPermissionsTest {
         CouchbaseKeyspace missing = new CouchbaseKeyspace(BUCKET, SCOPE, "no_such_things", "user_images", "service_auth",
                 "profile_lookups");
 
-        assertThatThrownBy(() -> CouchbaseProfileRepository.connect(CouchbaseServer.settings(missing)))
+        assertThatThrownBy(() -> CouchbaseProfileStore.connect(CouchbaseServer.settings(missing)))
                 .hasMessageStartingWith("collection 'profiles.no_such_things' in bucket 'sample_app' does not exist")
                 .hasMessageContaining("run init");
     }
@@ -96,7 +97,7 @@ class CouchbaseServerPermissionsTest {
         CouchbaseKeyspace missing = new CouchbaseKeyspace(BUCKET, "no_such_scope", "user_data", "user_images",
                 "service_auth", "profile_lookups");
 
-        assertThatThrownBy(() -> CouchbaseProfileRepository.connect(CouchbaseServer.settings(missing)))
+        assertThatThrownBy(() -> CouchbaseProfileStore.connect(CouchbaseServer.settings(missing)))
                 .hasMessageStartingWith("scope 'no_such_scope' in bucket 'sample_app' does not exist");
     }
 
@@ -105,8 +106,8 @@ class CouchbaseServerPermissionsTest {
         CouchbaseServer.user("kv-only", PASSWORD, List.of(new Role("data_reader", BUCKET, SCOPE, "*"),
                 new Role("data_writer", BUCKET, SCOPE, "*")));
 
-        try (CouchbaseProfileRepository repository = CouchbaseProfileRepository.connect(
-                CouchbaseServer.settings("kv-only", PASSWORD, CouchbaseServer.KEYSPACE))) {
+        try (ProfileRepository repository = ProfileRepository.of(CouchbaseProfileStore.connect(
+                CouchbaseServer.settings("kv-only", PASSWORD, CouchbaseServer.KEYSPACE)))) {
             assertThatThrownBy(() -> repository.list(ProfileQuery.first(10)))
                     .hasMessageContaining("user 'kv-only' lacks a query privilege")
                     .message().doesNotContain("refused");
@@ -118,7 +119,7 @@ class CouchbaseServerPermissionsTest {
         CouchbaseServer.user("init-user", PASSWORD, initRoles(CouchbaseServer.KEYSPACE));
         List<String> steps = new ArrayList<>();
 
-        CouchbaseProfileRepository.initialize(CouchbaseServer.settings("init-user", PASSWORD, CouchbaseServer.KEYSPACE),
+        CouchbaseProfileStore.initialize(CouchbaseServer.settings("init-user", PASSWORD, CouchbaseServer.KEYSPACE),
                 steps::add);
 
         assertThat(steps).contains("indexes profilekit_by_record_id, profilekit_by_email are online")
@@ -131,16 +132,16 @@ class CouchbaseServerPermissionsTest {
                 "profile_lookups");
         CouchbaseServer.user("init-user-2", PASSWORD, initRoles(wanted));
 
-        assertThatThrownBy(() -> CouchbaseProfileRepository.initialize(
+        assertThatThrownBy(() -> CouchbaseProfileStore.initialize(
                 CouchbaseServer.settings("init-user-2", PASSWORD, wanted), step -> { }))
-                .isInstanceOf(StoreUnavailableException.class)
+                .isInstanceOf(StoreConfigurationException.class)
                 .hasMessageContaining("collection 'profiles.user_data_v2'")
                 .hasMessageContaining("Manage Scopes");
     }
 
     @Test
     void wrongPasswordIsRefusedCredentialsWithoutWaitingForTheTimeout() {
-        assertThatThrownBy(() -> CouchbaseProfileRepository.connect(
+        assertThatThrownBy(() -> CouchbaseProfileStore.connect(
                 CouchbaseServer.settings("Administrator", "not-the-password", CouchbaseServer.KEYSPACE)))
                 .hasMessageContaining("refused the password of user 'Administrator'")
                 .message().doesNotContain("not-the-password");

@@ -10,6 +10,7 @@ import com.couchbase.client.java.manager.collection.ScopeSpec;
 import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,13 +21,15 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 class CouchbaseServerTest {
 
-    private CouchbaseProfileRepository repository;
+    private CouchbaseProfileStore store;
+    private ProfileRepository repository;
     private Collection profiles;
 
     @BeforeEach
     void open() {
         CouchbaseServer.empty();
-        repository = CouchbaseProfileRepository.of(CouchbaseServer.cluster(), CouchbaseServer.KEYSPACE);
+        store = CouchbaseProfileStore.of(CouchbaseServer.cluster(), CouchbaseServer.KEYSPACE);
+        repository = ProfileRepository.of(store);
         profiles = CouchbaseServer.cluster().bucket("sample_app").scope("profiles").collection("user_data");
     }
 
@@ -46,7 +49,7 @@ class CouchbaseServerTest {
 
     @Test
     void initCanRunAgain() {
-        repository.init();
+        store.init();
 
         assertThat(repository.create(Profile.builder().userId("ada").build()).recordId()).isPositive();
     }
@@ -66,7 +69,7 @@ class CouchbaseServerTest {
         putRaw("user_data:1", "{\"record_id\": 1, \"user_id\": \"ada\", \"nickname\": \"alovelace\"}");
         putRaw("user_data:2", "{\"record_id\": 2, \"user_id\": \"grace\", \"nickname\": \"ghopper\"}");
 
-        ReindexReport report = repository.reindex(0, 4, done -> { });
+        ReindexReport report = store.reindex(0, 4, done -> { });
 
         assertThat(report.profiles()).isEqualTo(2);
         assertThat(repository.findByUsername("ada")).isPresent();
@@ -76,7 +79,8 @@ class CouchbaseServerTest {
 
     @Test
     void connectsWithSettingsAndServesTheSeedsKeyspace() {
-        try (CouchbaseProfileRepository connected = CouchbaseProfileRepository.connect(CouchbaseServer.settings())) {
+        try (ProfileRepository connected = ProfileRepository.of(CouchbaseProfileStore.connect(
+                CouchbaseServer.settings()))) {
             long id = connected.create(Profile.builder().userId("ada").build()).recordId();
 
             assertThat(repository.findById(id)).isPresent();

@@ -3,16 +3,17 @@ package io.profilekit.core.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredProfile;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.testkit.ForwardingProfileStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class SampleDataLoaderTest {
 
     @Test
     void loadsEveryProfileWithItsPictureLinked() {
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             new SampleDataLoader(repository, 1).load(20, true, n -> { });
 
             List<StoredProfile> all = repository.list(ProfileQuery.first(100)).items();
@@ -38,10 +39,10 @@ class SampleDataLoaderTest {
 
     @Test
     void loadsWithoutPicturesWhenAskedTo() {
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             new SampleDataLoader(repository, 1).load(5, false, n -> { });
 
-            assertThat(repository.size()).isEqualTo(5);
+            assertThat(repository.list(ProfileQuery.first(100)).items()).hasSize(5);
             assertThat(repository.findById(1).orElseThrow().profile().picture()).isNull();
             assertThat(repository.findPicture(1)).isEmpty();
         }
@@ -51,7 +52,7 @@ class SampleDataLoaderTest {
     void takesAnotherUsernameWhenTheGeneratedOneIsTaken() {
         SampleProfileGenerator generator = new SampleProfileGenerator(1);
         String generated = generator.profile(0).userId();
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             repository.create(generator.profile(0).withRecordId(500L));
 
             new SampleDataLoader(repository, 1).load(1, false, n -> { });
@@ -65,7 +66,7 @@ class SampleDataLoaderTest {
     @Test
     void reportsProgressAfterEveryProfile() {
         List<Long> progress = new ArrayList<>();
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             assertThat(new SampleDataLoader(repository, 1).load(3, false, progress::add)).isEqualTo(3);
         }
 
@@ -76,11 +77,11 @@ class SampleDataLoaderTest {
     void loadsTheSamePeopleWithManyWritesInFlight() {
         List<String> sequential;
         List<String> parallel;
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             new SampleDataLoader(repository, 7).load(300, false, n -> { });
             sequential = emails(repository);
         }
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             new SampleDataLoader(repository, 7).load(300, false, 16, n -> { });
             parallel = emails(repository);
         }
@@ -91,7 +92,7 @@ class SampleDataLoaderTest {
     @Test
     void reportsProgressOncePerProfileWithManyWritesInFlight() {
         List<Long> progress = new ArrayList<>();
-        try (InMemoryProfileRepository repository = new InMemoryProfileRepository()) {
+        try (ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore())) {
             new SampleDataLoader(repository, 1).load(100, false, 8, progress::add);
         }
 
@@ -102,23 +103,22 @@ class SampleDataLoaderTest {
     void theFirstFailedWriteEndsTheLoadAndIsRaised() {
         StoreUnavailableException down = new StoreUnavailableException("down");
         AtomicInteger creates = new AtomicInteger();
-        try (InMemoryProfileRepository memory = new InMemoryProfileRepository()) {
-            ProfileRepository failing = new ForwardingProfileRepository(memory) {
+        try (ProfileRepository failing = ProfileRepository.of(new ForwardingProfileStore(new InMemoryProfileStore()) {
                 @Override
-                public StoredProfile create(Profile profile) {
+                public CompletableFuture<StoredProfile> insert(Profile profile) {
                     if (creates.incrementAndGet() > 50) {
-                        throw down;
+                        return CompletableFuture.failedFuture(down);
                     }
-                    return super.create(profile);
+                    return super.insert(profile);
                 }
-            };
+            })) {
 
             assertThatThrownBy(() -> new SampleDataLoader(failing, 1).load(1000, false, 8, n -> { })).isSameAs(down);
             assertThat(creates.get()).isLessThan(1000);
         }
     }
 
-    private static List<String> emails(InMemoryProfileRepository repository) {
+    private static List<String> emails(ProfileRepository repository) {
         return repository.list(ProfileQuery.first(1000)).items().stream()
                 .map(stored -> stored.profile().email()).toList();
     }
@@ -126,13 +126,13 @@ class SampleDataLoaderTest {
     @Test
     void givesUpOnAProfileAfterSixtyFourUsernamesAreTaken() {
         AtomicInteger creates = new AtomicInteger();
-        ProfileRepository everyNameTaken = new ForwardingProfileRepository(new InMemoryProfileRepository()) {
+        ProfileRepository everyNameTaken = ProfileRepository.of(new ForwardingProfileStore(new InMemoryProfileStore()) {
             @Override
-            public StoredProfile create(Profile profile) {
+            public CompletableFuture<StoredProfile> insert(Profile profile) {
                 creates.incrementAndGet();
-                throw ProfileConflictException.usernameTaken(profile.userId());
+                return CompletableFuture.failedFuture(ProfileConflictException.usernameTaken(profile.userId()));
             }
-        };
+        });
 
         assertThatThrownBy(() -> new SampleDataLoader(everyNameTaken, 1).load(1, false, n -> { }))
                 .isInstanceOf(ProfileConflictException.class);

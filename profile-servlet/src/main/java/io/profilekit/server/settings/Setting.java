@@ -1,5 +1,7 @@
 package io.profilekit.server.settings;
 
+import java.util.Locale;
+
 /**
  * One setting: the name it is read by ({@code profile.x.y}, or one of the seed's
  * {@code COUCHBASE_*} variables) and its default as docs/configuration.md writes it. The
@@ -22,6 +24,6 @@ public record Setting(String name, String defaultValue) {
 
     /** The environment variable: {@code profile.db.bucket} is {@code PROFILE_DB_BUCKET}. */
     public String environmentName() {
-        return Settings.environmentName(name);
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

@@ -51,7 +51,7 @@ public final class Settings {
 
     /** The environment variable for a setting: {@code profile.db.bucket} is {@code PROFILE_DB_BUCKET}. */
     public static String environmentName(String name) {
-        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return Setting.of(name).environmentName();
     }
 
     /** The setting's value, trimmed; empty when no source has a non-blank one. */

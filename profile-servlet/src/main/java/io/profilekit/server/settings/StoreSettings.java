@@ -1,8 +1,8 @@
 package io.profilekit.server.settings;
 
-import com.couchbase.client.core.msg.kv.DurabilityLevel;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;
 import io.profilekit.core.couchbase.CouchbaseSettings;
+import io.profilekit.core.couchbase.Durability;
 import io.profilekit.core.couchbase.ListingConsistency;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,11 +46,11 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
     public static final Setting DURABILITY = Setting.of("profile.db.durability", "none");
     public static final Setting LISTING_CONSISTENCY = Setting.of("profile.db.listing-consistency", "at_plus");
 
-    private static final Map<String, DurabilityLevel> DURABILITY_LEVELS = Map.of(
-            "none", DurabilityLevel.NONE,
-            "majority", DurabilityLevel.MAJORITY,
-            "majorityandpersisttoactive", DurabilityLevel.MAJORITY_AND_PERSIST_TO_ACTIVE,
-            "persisttomajority", DurabilityLevel.PERSIST_TO_MAJORITY);
+    private static final Map<String, Durability> DURABILITY_LEVELS = Map.of(
+            "none", Durability.NONE,
+            "majority", Durability.MAJORITY,
+            "majorityandpersisttoactive", Durability.MAJORITY_AND_PERSIST_TO_ACTIVE,
+            "persisttomajority", Durability.PERSIST_TO_MAJORITY);
 
     /** The seed's variables, read where profilekit's own settings are unset. */
     public static final Setting SEED_HOST = Setting.of("COUCHBASE_HOST");
@@ -82,9 +82,9 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
                         + (settings.getBoolean(SEED_NETWORK) ? "?network=external" : ""));
     }
 
-    private static DurabilityLevel durability(Settings settings) {
+    private static Durability durability(Settings settings) {
         String value = settings.get(DURABILITY);
-        DurabilityLevel level = DURABILITY_LEVELS.get(value.toLowerCase(Locale.ROOT));
+        Durability level = DURABILITY_LEVELS.get(value.toLowerCase(Locale.ROOT));
         if (level == null) {
             throw new IllegalArgumentException(DURABILITY.name() + " must be none, majority, "
                     + "majorityAndPersistToActive or persistToMajority, not '" + value + "'");

@@ -1,6 +1,5 @@
 package io.profilekit.server.war;
 
-import com.couchbase.client.core.deps.io.netty.util.concurrent.FastThreadLocal;
 import io.profilekit.server.ConfiguredApi;
 import io.profilekit.server.settings.ApiSettings;
 import io.profilekit.server.settings.Settings;
@@ -39,8 +38,6 @@ public final class ProfileWebListener implements ServletContextListener {
         service.generatedToken().ifPresent(token -> LOG.warn(
                 "No API token is configured; this deployment generated one: {} (set {})", token,
                 ApiSettings.TOKENS.name()));
-        // Connecting left the SDK's per-thread caches on the container's deploying thread.
-        FastThreadLocal.removeAll();
     }
 
     @Override
@@ -49,35 +46,11 @@ public final class ProfileWebListener implements ServletContextListener {
             service.close();
             service = null;
         }
-        // The Couchbase SDK runs some work on Reactor's shared schedulers. In a WAR, this
-        // application's copy of Reactor is its own, so its threads must end with it.
+        // The store released what it started; the Couchbase SDK also ran some work on Reactor's
+        // shared schedulers, and in a WAR this application's copy of Reactor is its own, so
+        // its threads must end with it (an application that embeds profilekit owns its own).
         Schedulers.shutdownNow();
-        FastThreadLocal.removeAll();
         ImageIoPlugins.deregister(ProfileWebListener.class.getClassLoader());
-        awaitClusterCleaner();
         LOG.info("profilekit stopped");
-    }
-
-    /**
-     * The SDK watches every cluster it opened from a "cb-cleaner" thread, which ends once the
-     * disconnected cluster has been garbage-collected. Ask for that collection now, so the
-     * thread ends with the application rather than holding its class loader until the next one.
-     */
-    private static void awaitClusterCleaner() {
-        ClassLoader ours = ProfileWebListener.class.getClassLoader();
-        for (int attempt = 0; attempt < 50 && cleanerRunning(ours); attempt++) {
-            System.gc();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static boolean cleanerRunning(ClassLoader ours) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(thread -> thread.getName().startsWith("cb-cleaner") && thread.getContextClassLoader() == ours);
     }
 }

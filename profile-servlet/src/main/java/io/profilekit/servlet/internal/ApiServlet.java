@@ -38,7 +38,7 @@ public abstract class ApiServlet extends HttpServlet {
             }
             handle(route, request, response);
         } catch (HttpProblem problem) {
-            problem.write(request, response);
+            ErrorResponses.write(request, response, problem);
         } catch (ProfileException e) {
             ErrorResponses.write(request, response, e);
         } catch (RuntimeException e) {

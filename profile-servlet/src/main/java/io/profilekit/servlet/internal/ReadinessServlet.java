@@ -1,6 +1,8 @@
 package io.profilekit.servlet.internal;
 
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoreConfigurationException;
+import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +27,12 @@ public final class ReadinessServlet extends ApiServlet {
 
     @Override
     protected void handle(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        repository.ping();
+        try {
+            repository.ping();
+        } catch (StoreConfigurationException notServable) {
+            // Not ready, whatever the reason: a load balancer routes elsewhere; the log says why.
+            throw new StoreUnavailableException(notServable.getMessage(), notServable);
+        }
         response.setStatus(200);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");

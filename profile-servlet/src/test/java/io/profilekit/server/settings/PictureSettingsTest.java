@@ -3,7 +3,8 @@ package io.profilekit.server.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.ProfileApi;
 import java.time.Duration;
 import java.util.Map;
@@ -49,7 +50,7 @@ class PictureSettingsTest {
     @Test
     void aBaseUrlThatIsNoHttpUrlIsRefusedNamingTheSetting() {
         PictureSettings settings = read(Map.of("profile.pictures.base-url", "example.com/p"));
-        ProfileApi.Builder builder = ProfileApi.builder(new InMemoryProfileRepository());
+        ProfileApi.Builder builder = ProfileApi.builder(ProfileRepository.of(new InMemoryProfileStore()));
 
         assertThatThrownBy(() -> settings.applyTo(builder)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("profile.pictures.base-url: the picture base URL must be an http or https URL");

@@ -5,7 +5,8 @@ import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.auth.IdentityProviderUnavailableException;
 import io.profilekit.servlet.auth.InvalidTokenException;
@@ -25,7 +26,7 @@ class AuthenticationFilterTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         repository.create(Profile.builder().recordId(1L).userId("ada").build());
         http = RunningServer.start(repository);
     }
@@ -107,7 +108,7 @@ class AuthenticationFilterTest {
         Authenticator unreachable = request -> {
             throw new IdentityProviderUnavailableException("cannot fetch the keys of the issuer", null);
         };
-        try (RunningServer down = RunningServer.start(new InMemoryProfileRepository(),
+        try (RunningServer down = RunningServer.start(ProfileRepository.of(new InMemoryProfileStore()),
                 builder -> builder.authenticator(unreachable))) {
             HttpResponse<byte[]> response = down.send("GET", "/api/v1/profiles/1", "Authorization", "Bearer a.b.c");
 
@@ -122,7 +123,7 @@ class AuthenticationFilterTest {
         Authenticator refusing = request -> {
             throw new InvalidTokenException("the \"token\" is bad");
         };
-        try (RunningServer strict = RunningServer.start(new InMemoryProfileRepository(),
+        try (RunningServer strict = RunningServer.start(ProfileRepository.of(new InMemoryProfileStore()),
                 builder -> builder.authenticator(refusing))) {
             HttpResponse<byte[]> response = strict.send("GET", "/api/v1/profiles/1", "Authorization", "Bearer a.b.c");
 

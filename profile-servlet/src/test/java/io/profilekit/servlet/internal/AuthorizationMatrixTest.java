@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.internal.Json;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import io.profilekit.servlet.auth.OidcAuthenticator;
@@ -69,7 +70,7 @@ class AuthorizationMatrixTest {
         Authenticator authenticator = Authenticator.firstOf(new BearerTokenAuthenticator(List.of(RunningServer.TOKEN)),
                 OidcAuthenticator.builder(issuer.issuer(), TestIssuer.AUDIENCE).jwksUrl(issuer.jwksUrl())
                         .adminScope("profiles:admin").build());
-        http = RunningServer.start(new InMemoryProfileRepository(), builder -> builder.authenticator(authenticator));
+        http = RunningServer.start(ProfileRepository.of(new InMemoryProfileStore()), builder -> builder.authenticator(authenticator));
         callers();
         rows();
     }

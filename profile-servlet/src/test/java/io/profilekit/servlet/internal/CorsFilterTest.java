@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.ProfileApi;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,12 +25,12 @@ class CorsFilterTest {
     private static final String APP = "https://app.example.com";
 
     private final HttpClient browser = HttpClient.newHttpClient();
-    private InMemoryProfileRepository memory;
+    private ProfileRepository memory;
     private RunningServer http;
 
     @BeforeEach
     void start() throws Exception {
-        memory = new InMemoryProfileRepository();
+        memory = ProfileRepository.of(new InMemoryProfileStore());
         memory.create(Profile.builder().recordId(1L).userId("ada").build());
         http = RunningServer.start(memory, builder -> builder.corsAllowedOrigins(List.of(APP, "http://localhost:3000")));
     }
@@ -132,7 +133,7 @@ class CorsFilterTest {
     @ValueSource(strings = {"*", "https://app.example.com/", "https://App.example.com", "https://app.example.com:443",
             "ftp://app.example.com", "app.example.com", "https://app.example.com/path"})
     void anythingButAnOriginAsBrowsersSendItIsRefused(String origin) {
-        ProfileApi.Builder builder = ProfileApi.builder(new InMemoryProfileRepository());
+        ProfileApi.Builder builder = ProfileApi.builder(ProfileRepository.of(new InMemoryProfileStore()));
 
         assertThatThrownBy(() -> builder.corsAllowedOrigins(List.of(origin))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is no origin as browsers send it");

@@ -1,20 +1,20 @@
 package io.profilekit.servlet.internal;
 
-import io.profilekit.core.ProfileRepository;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.MockCouchbase;
+import io.profilekit.core.spi.ProfileStore;
 
 /**
  * The hostile requests on Couchbase, through the real SDK and CouchbaseMock, which has no
- * SQL++: listings of all profiles and by e-mail are 503 here, as the API answers a store that
- * cannot list.
+ * SQL++: listings of all profiles and by e-mail are 501 here, as the API answers a store without
+ * a query service.
  */
 class HostileRequestsOnCouchbaseTest extends HostileRequestsTest {
 
     @Override
-    ProfileRepository openRepository() {
+    ProfileStore openStore() {
         MockCouchbase.flush();
-        return CouchbaseProfileRepository.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
+        return CouchbaseProfileStore.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
     }
 
     @Override

@@ -8,7 +8,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.MockCouchbase;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ class LogPrivacyTest {
         shipped.forEach((name, level) -> context.getLogger(name).setLevel(level));
         MockCouchbase.flush();
         try (RunningServer http = RunningServer.start(
-                CouchbaseProfileRepository.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE))) {
+                ProfileRepository.of(CouchbaseProfileStore.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE)))) {
             String profile = "{\"user_id\":\"" + CANARY + "\",\"nickname\":\"" + CANARY + "nick\",\"email\":\""
                     + CANARY + "@example.com\"}";
             assertThat(http.json("POST", "/api/v1/profiles", profile).statusCode()).isEqualTo(201);

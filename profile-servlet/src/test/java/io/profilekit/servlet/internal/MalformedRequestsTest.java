@@ -4,7 +4,8 @@ import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.internal.profiles.ProfileResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,7 @@ class MalformedRequestsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository memory = new InMemoryProfileRepository();
+        ProfileRepository memory = ProfileRepository.of(new InMemoryProfileStore());
         memory.create(Profile.builder().recordId(1L).userId("ada1815").build());
         http = RunningServer.start(memory);
     }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.internal.Json;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import io.profilekit.servlet.auth.OidcAuthenticator;
@@ -41,7 +42,7 @@ class MeServletTest {
     void start() throws Exception {
         Authenticator authenticator = Authenticator.firstOf(new BearerTokenAuthenticator(List.of(RunningServer.TOKEN)),
                 OidcAuthenticator.builder(issuer.issuer(), TestIssuer.AUDIENCE).jwksUrl(issuer.jwksUrl()).build());
-        http = RunningServer.start(new InMemoryProfileRepository(), builder -> builder.authenticator(authenticator));
+        http = RunningServer.start(ProfileRepository.of(new InMemoryProfileStore()), builder -> builder.authenticator(authenticator));
         http.repository.create(Profile.builder().recordId(1L).userId("ada1815").name("Ada Lovelace").nickname("ada")
                 .email("ada@example.com").emailVerified(true).build());
         carol = "Bearer " + issuer.token("carol");

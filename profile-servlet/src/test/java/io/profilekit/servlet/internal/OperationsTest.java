@@ -7,19 +7,23 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoreUnavailableException;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.StoredProfile;
+import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.testkit.ForwardingProfileStore;
 import io.profilekit.server.ProfileServer;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,25 +38,26 @@ class OperationsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository memory = new InMemoryProfileRepository();
-        memory.create(Profile.builder().recordId(1L).userId("secret-username").email("hidden@example.com").build());
-        http = RunningServer.start(new ForwardingProfileRepository(memory) {
+        InMemoryProfileStore memory = new InMemoryProfileStore();
+        ProfileRepository.of(memory).create(Profile.builder().recordId(1L).userId("secret-username")
+                .email("hidden@example.com").build());
+        http = RunningServer.start(ProfileRepository.of(new ForwardingProfileStore(memory) {
             @Override
-            public void ping() {
+            public CompletableFuture<Void> ping() {
                 if (storeDown.get()) {
                     throw new StoreUnavailableException("Couchbase did not answer in time");
                 }
-                super.ping();
+                return super.ping();
             }
 
             @Override
-            public java.util.Optional<io.profilekit.core.StoredProfile> findById(long recordId) {
+            public CompletableFuture<Optional<StoredProfile>> findById(long recordId) {
                 if (storeDown.get()) {
                     throw new StoreUnavailableException("Couchbase did not answer in time");
                 }
                 return super.findById(recordId);
             }
-        });
+        }));
     }
 
     @AfterAll
@@ -77,9 +82,9 @@ class OperationsTest {
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(text(ready)).isEqualTo("{\"status\":\"ready\"}");
         assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(down.headers().firstValue("Retry-After")).contains("5");
+        assertThat(down.headers().firstValue("Retry-After")).contains("1");
         assertThat(apiDown.statusCode()).isEqualTo(503);
-        assertThat(apiDown.headers().firstValue("Retry-After")).contains("5");
+        assertThat(apiDown.headers().firstValue("Retry-After")).contains("1");
         assertThat(text(apiDown)).contains("the profile store is unavailable; try again later")
                 .doesNotContain("Couchbase");
         assertThat(back.statusCode()).isEqualTo(200);
@@ -152,7 +157,7 @@ class OperationsTest {
     @Test
     void theAccessLogIsOffUnlessAskedFor() throws Exception {
         CapturedAccessLog log = new CapturedAccessLog();
-        ProfileApi quiet = ProfileApi.builder(new InMemoryProfileRepository())
+        ProfileApi quiet = ProfileApi.builder(ProfileRepository.of(new InMemoryProfileStore()))
                 .authenticator(new BearerTokenAuthenticator(List.of("t"))).build();
         try (log; quiet; ProfileServer server = ProfileServer.builder().port(0).api(quiet).start()) {
             HttpResponse<Void> answered = HttpClient.newHttpClient().send(

@@ -4,17 +4,19 @@ import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.profilekit.core.ForwardingProfileRepository;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.Version;
 import io.profilekit.core.internal.Json;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.testkit.ForwardingProfileStore;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,22 +35,22 @@ class PictureLookupServletTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository memory = new InMemoryProfileRepository();
-        memory.create(Profile.builder().recordId(1L).userId("ada").build());
-        memory.putPicture(1, ProfilePicture.of(PNG));
-        http = RunningServer.start(new ForwardingProfileRepository(memory) {
+        InMemoryProfileStore memory = new InMemoryProfileStore();
+        ProfileRepository.of(memory).create(Profile.builder().recordId(1L).userId("ada").build());
+        ProfileRepository.of(memory).putPicture(1, ProfilePicture.of(PNG));
+        http = RunningServer.start(ProfileRepository.of(new ForwardingProfileStore(memory) {
             @Override
-            public Optional<StoredPicture> findPicture(long pictureId) {
+            public CompletableFuture<Optional<StoredPicture>> findPicture(long pictureId) {
                 if (pictureId == MISLABELLED) {
-                    return Optional.of(seedDocument(pictureId, "jpeg", JP2));
+                    return CompletableFuture.completedFuture(Optional.of(seedDocument(pictureId, "jpeg", JP2)));
                 }
                 if (pictureId == NOT_AN_IMAGE) {
-                    return Optional.of(seedDocument(pictureId, "svg+xml",
-                            "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)));
+                    return CompletableFuture.completedFuture(Optional.of(seedDocument(pictureId, "svg+xml",
+                            "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))));
                 }
                 return super.findPicture(pictureId);
             }
-        });
+        }));
     }
 
     private static StoredPicture seedDocument(long id, String type, byte[] image) {

@@ -3,10 +3,11 @@ package io.profilekit.servlet.internal;
 import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.profilekit.core.Concurrently;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.testkit.Concurrently;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class PictureRenderingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository memory = new InMemoryProfileRepository();
+        ProfileRepository memory = ProfileRepository.of(new InMemoryProfileStore());
         memory.create(Profile.builder().recordId(1L).userId("ada").build());
         memory.putPicture(1, ProfilePicture.of(SEED_AVATAR));
         memory.create(Profile.builder().recordId(2L).userId("grace").build());

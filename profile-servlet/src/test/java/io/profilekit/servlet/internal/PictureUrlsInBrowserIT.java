@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.internal.Json;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -51,7 +52,7 @@ class PictureUrlsInBrowserIT {
     void everyAvatarOnAPageOfAnotherOriginShows64PixelsWide() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "no browser here: apt-get install chromium chromium-driver (.ci/run does) to run this test");
-        InMemoryProfileRepository memory = new InMemoryProfileRepository();
+        ProfileRepository memory = ProfileRepository.of(new InMemoryProfileStore());
         try (RunningServer http = RunningServer.start(memory)) {
             StringBuilder page = new StringBuilder("<!doctype html><title>avatars</title>");
             long id = 0;

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.internal.Json;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.core.pictures.PngBomb;
 import java.awt.image.BufferedImage;
@@ -39,12 +40,12 @@ class PictureUrlsTest {
     private static final byte[] KEY = "a test key of at least thirty-two bytes".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpClient browser = HttpClient.newHttpClient();
-    private InMemoryProfileRepository memory;
+    private ProfileRepository memory;
     private RunningServer http;
 
     @BeforeEach
     void start() throws Exception {
-        memory = new InMemoryProfileRepository();
+        memory = ProfileRepository.of(new InMemoryProfileStore());
         memory.create(Profile.builder().recordId(1L).userId("ada").firstName("Ada").lastName("Lovelace").build());
         memory.putPicture(1, ProfilePicture.of(resource("wide.png")));
         memory.create(Profile.builder().recordId(2L).userId("grace").name("Grace Hopper").build());

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.internal.Json;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,7 @@ class ProfileLookupServletTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         repository.create(person(1, "ada1815", "alovelace"));
         repository.create(person(2, "ada2", "alovelace"));
         repository.create(person(3, "grace1906", "ghopper"));

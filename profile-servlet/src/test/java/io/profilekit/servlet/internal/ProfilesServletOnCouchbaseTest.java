@@ -1,8 +1,8 @@
 package io.profilekit.servlet.internal;
 
-import io.profilekit.core.ProfileRepository;
-import io.profilekit.core.couchbase.CouchbaseProfileRepository;
+import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.MockCouchbase;
+import io.profilekit.core.spi.ProfileStore;
 
 /**
  * The resource API's tests on Couchbase, through the real SDK and CouchbaseMock. Listing all
@@ -11,9 +11,9 @@ import io.profilekit.core.couchbase.MockCouchbase;
 class ProfilesServletOnCouchbaseTest extends ProfilesServletTest {
 
     @Override
-    ProfileRepository openRepository() {
+    ProfileStore openStore() {
         MockCouchbase.flush();
-        return CouchbaseProfileRepository.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
+        return CouchbaseProfileStore.of(MockCouchbase.cluster(), MockCouchbase.KEYSPACE);
     }
 
     @Override

@@ -3,15 +3,16 @@ package io.profilekit.servlet.internal;
 import static io.profilekit.servlet.internal.RunningServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.profilekit.core.ForwardingProfileRepository;
-import io.profilekit.core.PreconditionFailedException;
 import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
-import io.profilekit.core.Version;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.spi.LostRaceException;
+import io.profilekit.core.testkit.ForwardingProfileStore;
 import io.profilekit.servlet.internal.http.EntityTags;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProfilesServletRacesTest {
 
-    private final InMemoryProfileRepository store = new InMemoryProfileRepository();
+    private final InMemoryProfileStore memory = new InMemoryProfileStore();
+    private final ProfileRepository store = ProfileRepository.of(memory);
     private final AtomicInteger racesToLose = new AtomicInteger();
     private final AtomicInteger replaces = new AtomicInteger();
     private volatile RuntimeException unforeseen;
@@ -33,25 +35,26 @@ class ProfilesServletRacesTest {
     @BeforeEach
     void start() throws Exception {
         ada = store.create(Profile.builder().userId("ada").name("Ada").build());
-        http = RunningServer.start(new ForwardingProfileRepository(store) {
+        http = RunningServer.start(ProfileRepository.of(new ForwardingProfileStore(memory) {
             @Override
-            public StoredProfile replace(Profile profile, Version expected) {
+            public CompletableFuture<StoredProfile> replace(StoredProfile current, Profile replacement) {
                 replaces.incrementAndGet();
                 if (racesToLose.getAndDecrement() > 0) {
-                    store.replace(store.findById(profile.recordId()).orElseThrow().profile());
-                    throw PreconditionFailedException.changedSince(profile.recordId(), expected);
+                    // another writer gets in first: the profile is rewritten as it was, with a new version
+                    return memory.replace(current, current.profile()).thenCompose(written ->
+                            CompletableFuture.failedFuture(LostRaceException.versionChanged(current.recordId())));
                 }
-                return super.replace(profile, expected);
+                return super.replace(current, replacement);
             }
 
             @Override
-            public Optional<StoredProfile> findById(long recordId) {
+            public CompletableFuture<Optional<StoredProfile>> findById(long recordId) {
                 if (unforeseen != null) {
                     throw unforeseen;
                 }
                 return super.findById(recordId);
             }
-        });
+        }));
     }
 
     @AfterEach

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.profilekit.core.Concurrently;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.internal.Json;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.spi.ProfileStore;
+import io.profilekit.core.testkit.Concurrently;
 import io.profilekit.servlet.internal.profiles.ProfileResource;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -46,10 +47,10 @@ class ProfilesServletTest {
     static final String PROFILES = "/api/v1/profiles";
 
     RunningServer http;
-    private SwitchableRepository served;
+    private SwitchableStore served;
 
-    ProfileRepository openRepository() {
-        return new InMemoryProfileRepository();
+    ProfileStore openStore() {
+        return new InMemoryProfileStore();
     }
 
     /** Whether the store lists all profiles and by e-mail (CouchbaseMock has no SQL++). */
@@ -59,13 +60,13 @@ class ProfilesServletTest {
 
     @BeforeAll
     void startServer() throws Exception {
-        served = new SwitchableRepository(openRepository());
-        http = RunningServer.start(served);
+        served = new SwitchableStore(openStore());
+        http = RunningServer.start(ProfileRepository.of(served));
     }
 
     @BeforeEach
     void serveAnEmptyRepository() {
-        served.use(openRepository());
+        served.use(openStore());
     }
 
     @AfterAll
@@ -339,7 +340,7 @@ class ProfilesServletTest {
 
         assertThat(json(kept).get("picture").asLong()).isEqualTo(picture);
         assertThat(relinked.statusCode()).isEqualTo(422);
-        assertThat(json(relinked).get("detail").asText()).contains("/picture");
+        assertThat(json(relinked).get("detail").asText()).contains("store or delete the picture");
     }
 
     // --- merge patch ---

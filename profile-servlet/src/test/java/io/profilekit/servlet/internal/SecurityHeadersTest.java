@@ -2,7 +2,8 @@ package io.profilekit.servlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.servlet.internal.http.Route;
 import java.net.http.HttpResponse;
@@ -27,7 +28,7 @@ class SecurityHeadersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryProfileRepository repository = new InMemoryProfileRepository();
+        ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         new SampleDataLoader(repository, 1).load(2, true, done -> { });
         http = RunningServer.start(repository);
     }

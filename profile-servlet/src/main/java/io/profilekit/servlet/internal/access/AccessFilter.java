@@ -1,5 +1,6 @@
 package io.profilekit.servlet.internal.access;
 
+import io.profilekit.servlet.internal.http.ErrorResponses;
 import io.profilekit.servlet.internal.http.HttpProblem;
 import io.profilekit.servlet.internal.http.Route;
 import jakarta.servlet.FilterChain;
@@ -33,7 +34,7 @@ public final class AccessFilter extends HttpFilter {
             try {
                 rules.check(route.get(), request);
             } catch (HttpProblem refused) {
-                refused.write(request, response);
+                ErrorResponses.write(request, response, refused);
                 return;
             }
         }

@@ -1,22 +1,15 @@
 package io.profilekit.servlet.internal.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.profilekit.core.InvalidProfileException;
-import io.profilekit.core.MalformedProfileException;
-import io.profilekit.core.PreconditionFailedException;
-import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileException;
-import io.profilekit.core.ProfileNotFoundException;
-import io.profilekit.core.ProfileTooLargeException;
-import io.profilekit.core.ReadOnlyFieldException;
 import io.profilekit.core.StoreUnavailableException;
-import io.profilekit.core.UnsupportedPictureException;
 import io.profilekit.core.internal.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -27,9 +20,9 @@ import java.util.Map;
  */
 public final class ErrorResponses {
 
-    /** Seconds a client should wait before retrying when the store is unavailable. */
-    private static final int RETRY_AFTER_SECONDS = 5;
     private static final String STORE_UNAVAILABLE = "the profile store is unavailable; try again later";
+    private static final String STORE_MISCONFIGURED = "the profile store refused the request; its operator has been"
+            + " told (in the server's log) what to fix";
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(400, "Bad Request"),
@@ -45,41 +38,28 @@ public final class ErrorResponses {
             Map.entry(415, "Unsupported Media Type"),
             Map.entry(422, "Unprocessable Content"),
             Map.entry(500, "Internal Server Error"),
+            Map.entry(501, "Not Implemented"),
+            Map.entry(502, "Bad Gateway"),
             Map.entry(503, "Service Unavailable"));
 
     private ErrorResponses() {
     }
 
-    /** The status that answers a repository error. */
-    private static int statusOf(ProfileException error) {
-        if (error instanceof ProfileNotFoundException) {
-            return 404;
-        }
-        if (error instanceof ReadOnlyFieldException) {
-            return 403;
-        }
-        if (error instanceof ProfileConflictException) {
-            return 409;
-        }
-        if (error instanceof PreconditionFailedException) {
-            return 412;
-        }
-        if (error instanceof MalformedProfileException) {
-            return 400;
-        }
-        if (error instanceof UnsupportedPictureException) {
-            return 415;
-        }
-        if (error instanceof ProfileTooLargeException) {
-            return 413;
-        }
-        if (error instanceof InvalidProfileException) {
-            return 422;
-        }
-        if (error instanceof StoreUnavailableException) {
-            return 503;
-        }
-        return 500;
+    /** The status that answers each kind of repository error: the one table of them. */
+    static int statusOf(ProfileException.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> 404;
+            case READ_ONLY_FIELD -> 403;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            case MALFORMED -> 400;
+            case UNSUPPORTED_PICTURE -> 415;
+            case TOO_LARGE -> 413;
+            case INVALID, IDEMPOTENCY_KEY_REUSED -> 422;
+            case CONTENDED, UNAVAILABLE -> 503;
+            case STORE_MISCONFIGURED -> 502;
+            case STORE_LACKS_SERVICE -> 501;
+        };
     }
 
     public static String reason(int status) {
@@ -109,18 +89,36 @@ public final class ErrorResponses {
         }
     }
 
+    /** Writes a problem a servlet or filter decided on, with its headers, in the shape of the request's route. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpProblem problem)
+            throws IOException {
+        problem.headers().forEach(response::setHeader);
+        write(request, response, problem.status(), problem.getMessage());
+    }
+
     /** Writes the answer to a repository error in the shape of the request's route. */
     public static void write(HttpServletRequest request, HttpServletResponse response, ProfileException error)
             throws IOException {
-        int status = statusOf(error);
-        if (status == 503) {
+        int status = statusOf(error.reason());
+        if (error instanceof StoreUnavailableException unavailable
+                && error.reason() == ProfileException.Reason.UNAVAILABLE) {
             // The store's message is for operators (it may name the database user or a
             // collection); the repository logged it.
-            response.setIntHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setHeader("Retry-After", retryAfter(unavailable.retryAfter()));
             write(request, response, status, STORE_UNAVAILABLE);
             return;
         }
-        write(request, response, status, error.getMessage());
+        if (error instanceof StoreUnavailableException contended) {
+            response.setHeader("Retry-After", retryAfter(contended.retryAfter()));
+        }
+        write(request, response, status, error.reason() == ProfileException.Reason.STORE_MISCONFIGURED
+                ? STORE_MISCONFIGURED : error.getMessage());
+    }
+
+    /** A {@code Retry-After} value: whole seconds, rounded up, at least one. */
+    public static String retryAfter(Duration wait) {
+        long millis = Math.max(1, wait.toMillis());
+        return Long.toString(Math.max(1, (millis + 999) / 1000));
     }
 
     /** The seed's error shape, whose only detail is the reason phrase. */

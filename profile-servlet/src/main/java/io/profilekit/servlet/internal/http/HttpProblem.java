@@ -1,8 +1,5 @@
 package io.profilekit.servlet.internal.http;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,8 +71,8 @@ public final class HttpProblem extends RuntimeException {
         return status;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        headers.forEach(response::setHeader);
-        ErrorResponses.write(request, response, status, getMessage());
+    /** The headers the answer carries besides the problem itself. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 }

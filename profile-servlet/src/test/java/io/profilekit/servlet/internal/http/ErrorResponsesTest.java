@@ -82,16 +82,24 @@ class ErrorResponsesTest {
         FakeExchange exchange = answer(new StoreUnavailableException("user 'app' lacks Data Reader on user_data"));
 
         assertThat(exchange.status).isEqualTo(503);
-        assertThat(exchange.responseHeaders).containsEntry("Retry-After", "5");
+        assertThat(exchange.responseHeaders).containsEntry("Retry-After", "1");
         assertThat(exchange.responseText()).contains("the profile store is unavailable; try again later")
                 .doesNotContain("Data Reader", "user_data");
     }
 
     @Test
-    void anErrorOfNoKnownKindIs500() throws IOException {
-        FakeExchange exchange = answer(new ProfileException("something new") { });
+    void everyReasonHasAStatusAndNoneIs500() {
+        for (ProfileException.Reason reason : ProfileException.Reason.values()) {
+            assertThat(ErrorResponses.statusOf(reason)).as(reason.name()).isBetween(400, 599).isNotEqualTo(500);
+            assertThat(ErrorResponses.statusOf(reason) == 503).as(reason.name()).isEqualTo(reason.isTransient());
+        }
+    }
 
-        assertThat(exchange.status).isEqualTo(500);
+    @Test
+    void aRetryAfterIsInWholeSecondsRoundedUpAndAtLeastOne() {
+        assertThat(ErrorResponses.retryAfter(java.time.Duration.ZERO)).isEqualTo("1");
+        assertThat(ErrorResponses.retryAfter(java.time.Duration.ofMillis(1001))).isEqualTo("2");
+        assertThat(ErrorResponses.retryAfter(java.time.Duration.ofSeconds(3))).isEqualTo("3");
     }
 
     @Test

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
-import io.profilekit.core.memory.InMemoryProfileRepository;
+import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.internal.http.HttpProblem;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class PictureLinksTest {
     private static final StoredProfile ADA = StoredProfile.of(Profile.builder().recordId(7L).userId("ada").build(),
             new Version(0x1a2b));
 
-    private final InMemoryProfileRepository repository = new InMemoryProfileRepository();
+    private final ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
 
     private PictureLinks links(Instant now, boolean publicPictures) {
         return new PictureLinks(repository, null, publicPictures, DAY, BASE, Clock.fixed(now, ZoneOffset.UTC));

@@ -1,0 +1,236 @@
+package io.profilekit.core.couchbase.internal.lookups;
+
+import static io.profilekit.core.internal.Futures.again;
+import static io.profilekit.core.internal.Futures.done;
+
+import com.couchbase.client.core.error.CasMismatchException;
+import com.couchbase.client.core.error.DocumentExistsException;
+import com.couchbase.client.core.error.DocumentNotFoundException;
+import com.couchbase.client.java.Collection;
+import com.couchbase.client.java.kv.GetResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.profilekit.core.ProfileConflictException;
+import io.profilekit.core.couchbase.internal.kv.Documents;
+import io.profilekit.core.couchbase.internal.kv.Keys;
+import io.profilekit.core.internal.Futures;
+import io.profilekit.core.internal.Json;
+import io.profilekit.core.spi.LostRaceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The username entries that let a profile be found by username with one get, and that make a
+ * username unique: {@code lookup::user_id::<username>} holds {@code {"profile":<id>}}, and only
+ * one writer can insert it.
+ *
+ * <p>A claim is first <em>pending</em> ({@code "pending":true}), inserted with a server-side
+ * expiry of {@link #CLAIM_TTL}; once the profile holds the username, the claim is confirmed:
+ * replaced, with its CAS, by a permanent entry. A writer that dies, or whose write stays
+ * unsettled, leaves a pending claim that the server removes in time; no application clock is
+ * involved, so instances whose clocks differ agree on who owns a username. A permanent entry
+ * whose profile no longer holds the username (left by a rename or delete that stopped half
+ * way) is stale; claimants and background repairs remove it by CAS.
+ */
+public final class Lookups {
+
+    /** How long a pending claim lives on the server unless confirmed. */
+    public static final Duration CLAIM_TTL = Duration.ofMinutes(2);
+
+    private static final int ATTEMPTS = 16;
+
+    /** A claim this writer holds: the entry's key, its owner and the CAS it holds it at. */
+    public record Claim(String key, long recordId, long cas) {
+    }
+
+    /** Tells whether the profile stored under a record id has a given username. */
+    @FunctionalInterface
+    public interface Holders {
+        CompletableFuture<Boolean> holds(long recordId, String username);
+    }
+
+    /** A username entry as stored. */
+    public record Entry(long owner, boolean pending, long cas) {
+    }
+
+    private final Collection collection;
+    private final Documents documents;
+
+    public Lookups(Collection collection, Documents documents) {
+        this.collection = collection;
+        this.documents = documents;
+    }
+
+    /** The username's entry, if there is one. */
+    public CompletableFuture<Optional<Entry>> username(String username) {
+        return Futures.attempt(() -> documents.get(collection, Keys.username(username)))
+                .thenApply(found -> found.map(Lookups::entry));
+    }
+
+    /**
+     * Claims {@code username} for {@code recordId}: a pending entry that expires unless
+     * {@link #confirm confirmed}.
+     *
+     * @param holders tells whether the profile an existing entry names really has the username
+     * @return the claim; fails with {@link ProfileConflictException} when a profile holds the
+     *     username or another writer's claim is pending, with
+     *     {@link io.profilekit.core.couchbase.internal.kv.UnsettledWriteException} when the
+     *     claim may or may not have been written
+     */
+    public CompletableFuture<Claim> claimUsername(String username, long recordId, Holders holders) {
+        String key = Keys.username(username);
+        return Futures.loop(ATTEMPTS, attempt -> Futures.then(
+                documents.insert(collection, key, pending(recordId), CLAIM_TTL), (cas, error) -> {
+                    if (error == null) {
+                        return done(new Claim(key, recordId, cas));
+                    }
+                    if (!(error instanceof DocumentExistsException)) {
+                        return CompletableFuture.failedFuture(error);
+                    }
+                    return documents.get(collection, key).thenCompose(found -> found.isEmpty()
+                            ? again()
+                            : taken(username, key, recordId, entry(found.get()), holders));
+                }), () -> LostRaceException.contended("the username's entry"));
+    }
+
+    /** What a claim does about an entry it found: its own, another profile's, or a stale one. */
+    private CompletableFuture<Optional<Claim>> taken(String username, String key, long recordId, Entry existing,
+            Holders holders) {
+        if (existing.owner() == recordId) {
+            return reclaim(key, recordId, existing);
+        }
+        return holders.holds(existing.owner(), username).thenCompose(holds -> {
+            if (holds) {
+                if (existing.pending()) {
+                    confirmQuietly(new Claim(key, existing.owner(), existing.cas()));
+                }
+                throw ProfileConflictException.usernameTaken(username);
+            }
+            if (existing.pending()) {
+                throw new ProfileConflictException("username '" + username + "' is being claimed; try again later");
+            }
+            return documents.removeIfUnchanged(collection, key, existing.cas()).thenApply(removed -> Optional.empty());
+        });
+    }
+
+    /**
+     * An entry of this record's own: pending, it is this writer's (an insert retried after an
+     * unsettled one); permanent, it is made pending again, so that a repair that found it stale
+     * cannot remove it while the profile takes the username back.
+     */
+    private CompletableFuture<Optional<Claim>> reclaim(String key, long recordId, Entry existing) {
+        if (existing.pending()) {
+            return done(new Claim(key, recordId, existing.cas()));
+        }
+        return Futures.then(documents.replace(collection, key, pending(recordId), existing.cas(), CLAIM_TTL),
+                (cas, error) -> {
+                    if (error == null) {
+                        return done(new Claim(key, recordId, cas));
+                    }
+                    if (error instanceof CasMismatchException || error instanceof DocumentNotFoundException) {
+                        return again();
+                    }
+                    return CompletableFuture.failedFuture(error);
+                });
+    }
+
+    /**
+     * Makes a claim permanent, now that its profile holds the username.
+     *
+     * @return false when the claim was lost (it expired and another writer claimed the name);
+     *     fails with the store's exception when Couchbase cannot be asked
+     */
+    public CompletableFuture<Boolean> confirm(Claim claim) {
+        return Futures.then(documents.replace(collection, claim.key(), permanent(claim.recordId()), claim.cas()),
+                (cas, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    if (error instanceof CasMismatchException || error instanceof DocumentNotFoundException) {
+                        return documents.get(collection, claim.key()).thenApply(now -> now.map(Lookups::entry)
+                                .filter(entry -> entry.owner() == claim.recordId() && !entry.pending()).isPresent());
+                    }
+                    return CompletableFuture.failedFuture(error);
+                });
+    }
+
+    /** Confirms a claim if Couchbase answers; else it expires by itself, or the next claimant confirms it. */
+    private void confirmQuietly(Claim claim) {
+        confirm(claim).exceptionally(ignored -> false);
+    }
+
+    /** Withdraws a claim whose profile write certainly failed. */
+    public CompletableFuture<Void> release(Claim claim) {
+        return documents.removeIfUnchanged(collection, claim.key(), claim.cas());
+    }
+
+    /**
+     * Removes the username's entry if it names {@code recordId} and is permanent: after the
+     * profile gave the username up (renamed or deleted).
+     */
+    public CompletableFuture<Void> releaseUsername(String username, long recordId) {
+        String key = Keys.username(username);
+        return documents.get(collection, key).thenCompose(found -> found.map(Lookups::entry)
+                .filter(entry -> entry.owner() == recordId && !entry.pending())
+                .map(entry -> documents.removeIfUnchanged(collection, key, entry.cas()))
+                .orElse(CompletableFuture.completedFuture(null)));
+    }
+
+    /**
+     * Writes the permanent entry of a profile other tools stored. When several profiles hold
+     * the username, the entry names the one with the lowest record id.
+     *
+     * @return false when another profile holds the username too
+     */
+    public CompletableFuture<Boolean> indexUsername(String username, long recordId, Holders holders) {
+        String key = Keys.username(username);
+        return Futures.loop(ATTEMPTS, attempt -> Futures.then(claimUsername(username, recordId, holders),
+                (claim, error) -> {
+                    if (error == null) {
+                        return confirm(claim).thenApply(confirmed -> confirmed ? Optional.of(true) : Optional.empty());
+                    }
+                    if (!(error instanceof ProfileConflictException)) {
+                        return CompletableFuture.failedFuture(error);
+                    }
+                    return documents.get(collection, key).thenCompose(found -> found.isEmpty()
+                            ? again()
+                            : heldBy(key, recordId, entry(found.get())));
+                }), () -> LostRaceException.contended("the username's entry"));
+    }
+
+    /** A reindexed profile meeting the entry of another that holds the username: the lower record id wins. */
+    private CompletableFuture<Optional<Boolean>> heldBy(String key, long recordId, Entry held) {
+        if (held.owner() == recordId) {
+            return done(true);
+        }
+        if (held.owner() < recordId || held.pending()) {
+            return done(false);
+        }
+        return Futures.then(documents.replace(collection, key, permanent(recordId), held.cas()), (cas, error) -> {
+            if (error instanceof CasMismatchException || error instanceof DocumentNotFoundException) {
+                return again();
+            }
+            return error == null ? done(false) : CompletableFuture.failedFuture(error);
+        });
+    }
+
+    private static byte[] pending(long recordId) {
+        return ("{\"profile\":" + recordId + ",\"pending\":true}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] permanent(long recordId) {
+        return ("{\"profile\":" + recordId + "}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static Entry entry(GetResult found) {
+        try {
+            JsonNode json = Json.MAPPER.readTree(found.contentAs(byte[].class));
+            return new Entry(json.path("profile").asLong(), json.path("pending").asBoolean(false), found.cas());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a lookup document is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.profilekit.core.spi;
+
+import io.profilekit.core.Page;
+import io.profilekit.core.Profile;
+import io.profilekit.core.ProfilePicture;
+import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.StoredPicture;
+import io.profilekit.core.StoredProfile;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where profiles and pictures are kept: the narrow interface each backend implements and
+ * {@link io.profilekit.core.ProfileRepository} serves. Every operation returns at once with a
+ * future; a store that blocks completes it before returning. Futures fail with
+ * {@link io.profilekit.core.ProfileException}s (never a backend's types), or with
+ * {@link LostRaceException} when a conditional write lost to another writer.
+ *
+ * <p>What a store guarantees, and the repository relies on:
+ * <ul>
+ *   <li>a username ({@code user_id}) belongs to at most one profile: an insert or replace
+ *       that would give it to a second fails with
+ *       {@link io.profilekit.core.ProfileConflictException};</li>
+ *   <li>every write gives the profile a new {@link io.profilekit.core.Version}, and a write
+ *       that starts from a {@code current} state applies only if the stored version is still
+ *       {@code current.version()}; otherwise {@link LostRaceException}, nothing written;</li>
+ *   <li>reads see every write whose future has completed.</li>
+ * </ul>
+ * What a store need not do, because the repository does it before calling: check profiles
+ * against the rules, compare versions a caller expects, retry lost races.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface ProfileStore extends AutoCloseable {
+
+    /** The profile with this record id, if any. */
+    CompletableFuture<Optional<StoredProfile>> findById(long recordId);
+
+    /** The profile with this username, if any. */
+    CompletableFuture<Optional<StoredProfile>> findByUsername(String username);
+
+    /** One page of the profiles that match the query, in ascending record id order. */
+    CompletableFuture<Page<StoredProfile>> list(ProfileQuery query);
+
+    /** The image document with this image record id. */
+    CompletableFuture<Optional<StoredPicture>> findPicture(long pictureId);
+
+    /**
+     * Stores a new profile, already checked against the rules: under its record id, or under
+     * the next free one the store assigns when it has none.
+     *
+     * @return the stored profile, with its record id and first version; fails with
+     *     {@link io.profilekit.core.ProfileConflictException} when the record id or the
+     *     username is taken
+     */
+    CompletableFuture<StoredProfile> insert(Profile profile);
+
+    /**
+     * Replaces the profile {@code current} names with {@code replacement} (same record id,
+     * already checked), if it is still at {@code current.version()}.
+     *
+     * @return the stored profile with its new version; fails with {@link LostRaceException}
+     *     when the version changed, {@link io.profilekit.core.ProfileNotFoundException} when
+     *     the profile is gone, {@link io.profilekit.core.ProfileConflictException} when another
+     *     profile has the new username
+     */
+    CompletableFuture<StoredProfile> replace(StoredProfile current, Profile replacement);
+
+    /**
+     * Deletes the profile {@code current} names, with its picture and whatever the store keeps
+     * to find it, if it is still at {@code current.version()}.
+     *
+     * @return fails with {@link LostRaceException} when the version changed,
+     *     {@link io.profilekit.core.ProfileNotFoundException} when it is gone
+     */
+    CompletableFuture<Void> delete(StoredProfile current);
+
+    /**
+     * Stores {@code picture} as the profile's picture, under the image record id its
+     * {@code picture} field names, or under the profile's own record id, then linked, when it
+     * names none; the profile gets a new version either way, if it is still at
+     * {@code current.version()}.
+     *
+     * @return the stored picture; fails with {@link LostRaceException} when the profile's
+     *     version changed, {@link io.profilekit.core.ProfileNotFoundException} when it is gone
+     */
+    CompletableFuture<StoredPicture> putPicture(StoredProfile current, ProfilePicture picture);
+
+    /**
+     * Unlinks and removes the picture of the profile {@code current} names (it has one), if the
+     * profile is still at {@code current.version()}.
+     *
+     * @return fails with {@link LostRaceException} when the version changed,
+     *     {@link io.profilekit.core.ProfileNotFoundException} when the profile is gone
+     */
+    CompletableFuture<Void> deletePicture(StoredProfile current);
+
+    /**
+     * The secret kept under {@code name} (already checked: 1 to 64 lower-case letters, digits
+     * and dashes), at least 32 random bytes made on first use and the same for every process
+     * that uses this store.
+     */
+    CompletableFuture<byte[]> sharedSecret(String name);
+
+    /** Completes when the store answers a read of what serving needs; fails when it does not. */
+    CompletableFuture<Void> ping();
+
+    /** Releases what the store holds (connections, threads); idempotent. */
+    @Override
+    void close();
+}
