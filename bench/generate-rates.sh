@@ -9,7 +9,7 @@
 # a 2-core machine: the proxy's threads add the rest; the script prints what it measures).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=${PROFILE_SERVER_JAR:-$ROOT/profile-servlet/target/profile-server.jar}
+JAR=${BENCH_JAR:-$ROOT/profile-servlet/target/profile-server.jar}
 COUNT=${COUNT:-1000}
 PARALLEL=${PARALLEL:-64}
 ROUNDS=${ROUNDS:-2}

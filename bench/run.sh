@@ -18,7 +18,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=${PROFILE_SERVER_JAR:-$ROOT/profile-servlet/target/profile-server.jar}
+JAR=${BENCH_JAR:-$ROOT/profile-servlet/target/profile-server.jar}
 BENCH_JAR=${BENCH_JAR:-$ROOT/bench/target/profile-bench.jar}
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
@@ -94,7 +94,7 @@ rps() { # port script: one measurement; prints requests per second and the answe
 
 render_misses() { # the render cache's misses so far, from profilekit's /metrics
   curl -s "http://127.0.0.1:$PROFILEKIT/metrics" \
-    | awk '/^cache_gets_total\{.*cache="profilekit_picture_renders".*result="miss"/ { print int($NF) }'
+    | awk '/^profilekit_picture_renders_gets_total\{.*result="miss"/ { print int($NF) }'
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -4,8 +4,11 @@ import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.sample.SampleDataLoader;
+import io.profilekit.server.settings.Settings;
+import io.profilekit.server.settings.StoreSettings;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Preparing a test environment: loading generated people, each with an avatar, into a Couchbase
@@ -44,8 +47,12 @@ public final class LoadSampleData {
                     + " PROFILE_DB_* variables naming the cluster, as for profile-server.jar");
             System.exit(2);
         }
-        CouchbaseSettings settings = EnvironmentSettings.couchbase().orElseThrow(() -> new IllegalArgumentException(
-                "set PROFILE_DB_CONNECTION_STRING, PROFILE_DB_USERNAME and PROFILE_DB_PASSWORD"));
-        load(settings, Long.parseLong(args[0]), 1, System.out);
+        // Read as profile-server.jar reads them, with its defaults.
+        Optional<CouchbaseSettings> settings = StoreSettings.from(Settings.fromSystem()).couchbase();
+        if (settings.isEmpty()) {
+            System.err.println("set PROFILE_DB_CONNECTION_STRING, PROFILE_DB_USERNAME and PROFILE_DB_PASSWORD");
+            System.exit(2);
+        }
+        load(settings.get(), Long.parseLong(args[0]), 1, System.out);
     }
 }

@@ -9,6 +9,8 @@ import io.profilekit.core.StoredProfile;
 import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.spi.ProfileStore;
+import io.profilekit.server.settings.Settings;
+import io.profilekit.server.settings.StoreSettings;
 import java.io.PrintStream;
 import java.util.Base64;
 
@@ -36,9 +38,13 @@ public final class RepositoryBasics {
         }
     }
 
-    /** Couchbase if a connection string is set, else a fresh in-memory repository. */
+    /**
+     * The cluster the {@code PROFILE_DB_*} variables name, read as profile-server.jar reads
+     * them; else a fresh in-memory repository.
+     */
     static ProfileRepository open() {
-        return ProfileRepository.of(EnvironmentSettings.couchbase().<ProfileStore>map(CouchbaseProfileStore::connect)
+        return ProfileRepository.of(StoreSettings.from(Settings.fromSystem()).couchbase()
+                .<ProfileStore>map(CouchbaseProfileStore::connect)
                 .orElseGet(InMemoryProfileStore::new));
     }
 

@@ -6,6 +6,7 @@ import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.couchbase.ReindexReport;
 import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.server.settings.BulkSettings;
+import io.profilekit.server.settings.ConfigurationException;
 import io.profilekit.server.settings.DemoSettings;
 import io.profilekit.server.settings.Settings;
 import io.profilekit.server.settings.StoreSettings;
@@ -41,14 +42,14 @@ final class BulkCommands {
                 case "--count" -> count = number("--count", value, 1, Long.MAX_VALUE);
                 case "--seed" -> seed = number("--seed", value, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--parallelism" -> parallelism = parallelism(value);
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; " + CommandLine.USAGE);
+                default -> throw new ConfigurationException("unknown option '" + args[i] + "'; " + CommandLine.USAGE);
             }
         }
         if (count < 1) {
-            throw new IllegalArgumentException("generate needs --count N; " + CommandLine.USAGE);
+            throw new ConfigurationException("generate needs --count N; " + CommandLine.USAGE);
         }
         CouchbaseSettings couchbase = StoreSettings.from(settings).couchbase().orElseThrow(() ->
-                new IllegalArgumentException("generate writes to Couchbase: set " + StoreSettings.CONNECTION_STRING.name()
+                new ConfigurationException("generate writes to Couchbase: set " + StoreSettings.CONNECTION_STRING.name()
                         + " (the in-memory store is filled at start, see " + DemoSettings.PROFILES.name() + ")"));
         try (CouchbaseProfileStore store = CouchbaseProfileStore.connect(couchbase)) {
             Progress progress = new Progress(count);
@@ -69,7 +70,7 @@ final class BulkCommands {
             switch (args[i]) {
                 case "--after" -> after = number("--after", value, 0, Long.MAX_VALUE);
                 case "--parallelism" -> parallelism = parallelism(value);
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; " + CommandLine.USAGE);
+                default -> throw new ConfigurationException("unknown option '" + args[i] + "'; " + CommandLine.USAGE);
             }
         }
         Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
@@ -108,7 +109,7 @@ final class BulkCommands {
             // reported below
         }
         String range = min == Long.MIN_VALUE ? "" : max == Long.MAX_VALUE ? " from " + min : " from " + min + " to " + max;
-        throw new IllegalArgumentException(option + " needs a whole number" + range + ", not '" + text + "'");
+        throw new ConfigurationException(option + " needs a whole number" + range + ", not '" + text + "'");
     }
 
     /** Progress lines: every tenth of the total or every five seconds, with the rate and the time left. */

@@ -6,6 +6,7 @@ import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.couchbase.DoctorCheck;
 import io.profilekit.server.settings.ApiSettings;
+import io.profilekit.server.settings.ConfigurationException;
 import io.profilekit.server.settings.Settings;
 import io.profilekit.server.settings.StoreSettings;
 import java.io.PrintStream;
@@ -79,6 +80,7 @@ public final class CommandLine {
     /** Runs the command in {@code args} and returns the process's exit status. */
     int run(String[] args) {
         try {
+            KnownSettings.check(settings);
             String command = args.length == 0 ? "serve" : args[0];
             switch (command) {
                 case "serve" -> {
@@ -95,10 +97,10 @@ public final class CommandLine {
                     noMoreArguments(args, 1);
                     return doctor();
                 }
-                default -> throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
+                default -> throw new ConfigurationException("unknown command '" + command + "'; " + USAGE);
             }
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             err.println("profilekit: " + e.getMessage());
             return 2;
         } catch (ProfileException e) {
@@ -176,7 +178,7 @@ public final class CommandLine {
 
     private static void noMoreArguments(String[] args, int expected) {
         if (args.length > expected) {
-            throw new IllegalArgumentException("unexpected argument '" + args[expected] + "'; " + USAGE);
+            throw new ConfigurationException("unexpected argument '" + args[expected] + "'; " + USAGE);
         }
     }
 

@@ -7,6 +7,7 @@ import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.server.settings.ApiSettings;
+import io.profilekit.server.settings.ConfigurationException;
 import io.profilekit.server.settings.DemoSettings;
 import io.profilekit.server.settings.FieldSettings;
 import io.profilekit.server.settings.OidcSettings;
@@ -40,14 +41,16 @@ public final class ConfiguredApi implements AutoCloseable {
     static final long DEMO_SEED = 1;
 
     private final ProfileRepository repository;
+    private final ServerMeters meters;
     private final ProfileApi api;
     private final TokenRefresher refresher;
     private final String description;
     private final String generatedToken;
 
-    private ConfiguredApi(ProfileRepository repository, ProfileApi api, TokenRefresher refresher,
+    private ConfiguredApi(ProfileRepository repository, ServerMeters meters, ProfileApi api, TokenRefresher refresher,
             String description, String generatedToken) {
         this.repository = repository;
+        this.meters = meters;
         this.api = api;
         this.refresher = refresher;
         this.description = description;
@@ -58,7 +61,7 @@ public final class ConfiguredApi implements AutoCloseable {
      * Opens the store the settings name and builds the API over it; a stored service token is
      * re-read every 30 seconds.
      *
-     * @throws IllegalArgumentException when a setting is wrong or no API token exists
+     * @throws ConfigurationException when a setting is wrong or no API token exists
      * @throws io.profilekit.core.StoreUnavailableException when Couchbase cannot be reached
      */
     public static ConfiguredApi open(Settings settings) {
@@ -102,9 +105,10 @@ public final class ConfiguredApi implements AutoCloseable {
                 demo.pictures() ? "with pictures" : "without pictures",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         List<String> tokens = generated != null ? List.of(generated) : configured;
-        ProfileApi api = api(repository, people.withServices(new BearerTokenAuthenticator(tokens)), settings, people,
-                pictures);
-        return new ConfiguredApi(repository, api, null, "the in-memory store" + people.describe(), generated);
+        ServerMeters meters = new ServerMeters();
+        ProfileApi api = api(repository, meters, people.withServices(new BearerTokenAuthenticator(tokens)), settings,
+                people, pictures);
+        return new ConfiguredApi(repository, meters, api, null, "the in-memory store" + people.describe(), generated);
     }
 
     private static ConfiguredApi couchbase(CouchbaseSettings settings, ApiSettings api, People people,
@@ -115,7 +119,7 @@ public final class ConfiguredApi implements AutoCloseable {
         try {
             List<String> tokens = TokenRefresher.accepted(configured, store.serviceToken());
             if (tokens.isEmpty()) {
-                throw new IllegalArgumentException("no API token: set " + ApiSettings.TOKENS.environmentName()
+                throw new ConfigurationException("no API token: set " + ApiSettings.TOKENS.environmentName()
                         + ", or store one in service_auth:1 (the generate command does)");
             }
             BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(tokens);
@@ -123,24 +127,22 @@ public final class ConfiguredApi implements AutoCloseable {
                     tokens, tokenRefresh);
             String description = "Couchbase " + settings.keyspace().bucket() + "." + settings.keyspace().scope()
                     + " (" + tokens.size() + " API token(s))" + people.describe();
-            return new ConfiguredApi(repository, api(repository, people.withServices(authenticator), api, people,
-                    pictures), refresher, description, null);
+            ServerMeters meters = new ServerMeters();
+            return new ConfiguredApi(repository, meters, api(repository, meters, people.withServices(authenticator),
+                    api, people, pictures), refresher, description, null);
         } catch (RuntimeException e) {
             repository.close();
             throw e;
         }
     }
 
-    private static ProfileApi api(ProfileRepository repository, Authenticator authenticator, ApiSettings settings,
-            People people, PictureSettings pictures) {
+    private static ProfileApi api(ProfileRepository repository, ServerMeters meters, Authenticator authenticator,
+            ApiSettings settings, People people, PictureSettings pictures) {
         ProfileApi.Builder builder = ProfileApi.builder(repository).authenticator(authenticator)
+                .meterRegistry(meters.registry())
                 .fieldVisibility(people.visibility())
                 .limits(settings.limits()).accessLog(settings.accessLog()).renderCacheBytes(settings.renderCacheBytes());
-        try {
-            builder.corsAllowedOrigins(settings.corsAllowedOrigins());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ApiSettings.CORS_ALLOWED_ORIGINS.name() + ": " + e.getMessage(), e);
-        }
+        ApiSettings.CORS_ALLOWED_ORIGINS.apply(() -> builder.corsAllowedOrigins(settings.corsAllowedOrigins()));
         return pictures.applyTo(builder).build();
     }
 
@@ -162,18 +164,22 @@ public final class ConfiguredApi implements AutoCloseable {
         return Optional.ofNullable(generatedToken);
     }
 
-    /** Stops the token refresh and releases the API's meters and the repository. */
+    /**
+     * Stops the token refresh, the API's workers and the meters, and closes the repository;
+     * over Couchbase, also the SDK's threads on Reactor's shared schedulers, as the jar and the
+     * WAR are the whole of their class loader.
+     */
     @Override
     public void close() {
         if (refresher != null) {
             refresher.close();
         }
-        try {
-            api.close();
-        } catch (Exception e) {
-            LOG.warn("Could not release the API's meters", e);
-        }
+        api.close();
+        meters.close();
         repository.close();
+        if (refresher != null) { // only a Couchbase store has tokens to refresh
+            CouchbaseProfileStore.releaseSharedThreads();
+        }
     }
 
     static String newToken() {

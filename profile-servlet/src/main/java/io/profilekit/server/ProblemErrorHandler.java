@@ -1,6 +1,6 @@
 package io.profilekit.server;
 
-import io.profilekit.servlet.internal.http.ErrorResponses;
+import io.profilekit.servlet.internal.http.ErrorAnswers;
 import io.profilekit.servlet.internal.http.SecurityHeaders;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,14 +23,14 @@ final class ProblemErrorHandler extends ErrorHandler {
             Throwable cause, Callback callback) {
         if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
             response.setStatus(HttpStatus.BAD_REQUEST_400);
-            write(response, ErrorResponses.problemJson(HttpStatus.BAD_REQUEST_400,
+            write(response, ErrorAnswers.problemJson(HttpStatus.BAD_REQUEST_400,
                     "the request line must end with HTTP/1.0 or HTTP/1.1"), callback);
             return;
         }
-        String detail = code < 500 && message != null && !message.equals(ErrorResponses.reason(code))
+        String detail = code < 500 && message != null && !message.equals(ErrorAnswers.reason(code))
                 ? message
                 : null;
-        write(response, ErrorResponses.problemJson(code, detail), callback);
+        write(response, ErrorAnswers.problemJson(code, detail), callback);
     }
 
     private static void write(Response response, byte[] body, Callback callback) {

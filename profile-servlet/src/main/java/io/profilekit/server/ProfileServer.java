@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.profilekit.servlet.ProfileApi;
+import io.profilekit.servlet.ProfileHandler;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -36,15 +38,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  */
 public final class ProfileServer implements AutoCloseable {
-
-    /** The port a server listens on unless told otherwise. */
-    public static final int DEFAULT_PORT = 8080;
-    /** How long a connection may stay silent unless told otherwise. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a request's line and headers may take unless told otherwise. */
-    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
-    /** The fewest bytes a second a body must arrive at unless told otherwise. */
-    public static final int DEFAULT_MIN_BODY_RATE = 1024;
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -88,18 +81,19 @@ public final class ProfileServer implements AutoCloseable {
 
     /** Builds and starts a {@link ProfileServer}. */
     public static final class Builder {
-        private int port = DEFAULT_PORT;
+        private int port = ServerDefaults.PORT;
         private ProfileApi api;
         private Duration stopTimeout = Duration.ofSeconds(30);
-        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
-        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
-        private long minBodyRate = DEFAULT_MIN_BODY_RATE;
+        private Duration idleTimeout = ServerDefaults.IDLE_TIMEOUT;
+        private Duration headerTimeout = ServerDefaults.HEADER_TIMEOUT;
+        private long minBodyRate = ServerDefaults.MIN_BODY_RATE;
         private boolean stopAtShutdown;
+        private boolean servletContext;
 
         private Builder() {
         }
 
-        /** The port to listen on; 0 picks a free one. Default {@value #DEFAULT_PORT}. */
+        /** The port to listen on; 0 picks a free one. Default 8080. */
         public Builder port(int value) {
             if (value < 0 || value > 65535) {
                 throw new IllegalArgumentException("port must be from 0 to 65535");
@@ -134,7 +128,7 @@ public final class ProfileServer implements AutoCloseable {
 
         /**
          * The fewest bytes a second a request body must arrive at, counted from when it is first read;
-         * a slower one is answered 408. 0 sets no minimum. Default {@value #DEFAULT_MIN_BODY_RATE}.
+         * a slower one is answered 408. 0 sets no minimum. Default 1024.
          */
         public Builder minBodyRate(long bytesPerSecond) {
             if (bytesPerSecond < 0) {
@@ -147,6 +141,16 @@ public final class ProfileServer implements AutoCloseable {
         /** How long {@link #stop()} waits for requests in flight. Default 30 seconds. */
         public Builder stopTimeout(Duration value) {
             stopTimeout = Objects.requireNonNull(value, "stopTimeout");
+            return this;
+        }
+
+        /**
+         * Whether to serve the API through a servlet context (its servlet adapter, as a servlet
+         * container does) instead of Jetty's core handler: the same answers, a little slower; for
+         * programs that add servlets or filters of their own beside it. Default no.
+         */
+        public Builder servletContext(boolean value) {
+            servletContext = value;
             return this;
         }
 
@@ -176,26 +180,31 @@ public final class ProfileServer implements AutoCloseable {
             jetty.addConnector(connector);
             jetty.addBean(new HeaderDeadline(connector, headerTimeout));
 
-            ServletContextHandler context = new ServletContextHandler("/");
-            // Jetty caches filter chains by request path: with a path per profile the cache
-            // never hits and only adds its upkeep to every request (docs/performance.md).
-            context.getServletHandler().setFilterChainsCached(false);
-            ProfileApi served = api;
-            context.addEventListener(new ServletContextListener() {
-                @Override
-                public void contextInitialized(ServletContextEvent event) {
-                    served.register(event.getServletContext());
-                }
-            });
+            Handler profiles = servletContext ? servletHandler(api) : new ProfileHandler(api, "");
             new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(api.meterRegistry());
             JettyConnectionMetrics.addToAllConnectors(jetty, api.meterRegistry());
-            jetty.setHandler(new GracefulHandler(minBodyRate > 0 ? new MinimumBodyRate(context, minBodyRate) : context));
+            jetty.setHandler(new GracefulHandler(minBodyRate > 0 ? new MinimumBodyRate(profiles, minBodyRate) : profiles));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(stopTimeout.toMillis());
             jetty.setStopAtShutdown(stopAtShutdown);
             jetty.start();
             return new ProfileServer(jetty, connector);
         }
+    }
+
+    /** A servlet context at the root that serves {@code api} as a whole application. */
+    private static Handler servletHandler(ProfileApi api) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        // Jetty caches filter chains by request path: with a path per profile the cache
+        // never hits and only adds its upkeep to every request.
+        context.getServletHandler().setFilterChainsCached(false);
+        context.addEventListener(new ServletContextListener() {
+            @Override
+            public void contextInitialized(ServletContextEvent event) {
+                api.registerAsApplication(event.getServletContext());
+            }
+        });
+        return context;
     }
 
     /** Adds {@code task} to what happens once the server has stopped. */

@@ -14,17 +14,17 @@ import java.time.Duration;
  */
 public record ServerSettings(int port, Duration idleTimeout, Duration headerTimeout, int minBodyRate) {
 
-    public static final Setting PORT = Setting.of("profile.port", ProfileServer.DEFAULT_PORT);
+    public static final Setting PORT = Setting.of("profile.port", ServerDefaults.PORT);
     public static final Setting IDLE_TIMEOUT = Setting.of("profile.http.idle-timeout",
-            Settings.format(ProfileServer.DEFAULT_IDLE_TIMEOUT));
+            Settings.format(ServerDefaults.IDLE_TIMEOUT));
     public static final Setting HEADER_TIMEOUT = Setting.of("profile.http.header-timeout",
-            Settings.format(ProfileServer.DEFAULT_HEADER_TIMEOUT));
+            Settings.format(ServerDefaults.HEADER_TIMEOUT));
     public static final Setting MIN_BODY_RATE = Setting.of("profile.http.min-body-rate",
-            ProfileServer.DEFAULT_MIN_BODY_RATE);
+            ServerDefaults.MIN_BODY_RATE);
 
     private static final int MOST_MIN_BODY_RATE = 1 << 30;
 
-    /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which. */
+    /** Reads them; a malformed one is a {@link ConfigurationException} saying which. */
     public static ServerSettings from(Settings settings) {
         return new ServerSettings(settings.getInt(PORT, 0, 65535), settings.getDuration(IDLE_TIMEOUT),
                 settings.getDuration(HEADER_TIMEOUT), settings.getInt(MIN_BODY_RATE, 0, MOST_MIN_BODY_RATE));

@@ -12,12 +12,29 @@ package io.profilekit.servlet;
  */
 public record ApiLimits(int maxProfileBytes, int maxPictureBytes, int maxPictureSide, int maxConcurrentBodyReads) {
 
+    /** The smallest body limit: 1 KiB, below which no profile or picture fits. */
+    public static final int MIN_BODY_BYTES = 1024;
+    /** The largest body limit, 16 MiB: a body is held in memory whole while it is checked. */
+    public static final int MAX_BODY_BYTES = 16 << 20;
+    /** The largest picture side accepted at all: 16384 pixels. */
+    public static final int MAX_PICTURE_SIDE = 16_384;
+    /** The most body reads at once that may be allowed. */
+    public static final int MAX_CONCURRENT_BODY_READS = 10_000;
+
     /** 64 KiB profiles, 1 MiB pictures of at most 2048 x 2048 pixels, 64 bodies read at once. */
     public static final ApiLimits DEFAULTS = new ApiLimits(64 * 1024, 1024 * 1024, 2048, 64);
 
+    /** @throws IllegalArgumentException naming the limit out of its range */
     public ApiLimits {
-        if (maxProfileBytes < 1 || maxPictureBytes < 1 || maxPictureSide < 1 || maxConcurrentBodyReads < 1) {
-            throw new IllegalArgumentException("limits must be positive");
+        within("maxProfileBytes", maxProfileBytes, MIN_BODY_BYTES, MAX_BODY_BYTES);
+        within("maxPictureBytes", maxPictureBytes, MIN_BODY_BYTES, MAX_BODY_BYTES);
+        within("maxPictureSide", maxPictureSide, 1, MAX_PICTURE_SIDE);
+        within("maxConcurrentBodyReads", maxConcurrentBodyReads, 1, MAX_CONCURRENT_BODY_READS);
+    }
+
+    private static void within(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be from " + min + " to " + max + ", not " + value);
         }
     }
 }

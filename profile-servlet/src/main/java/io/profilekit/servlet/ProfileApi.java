@@ -1,112 +1,74 @@
 package io.profilekit.servlet;
 
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.servlet.auth.Authenticator;
-import io.profilekit.servlet.auth.BearerTokenAuthenticator;
-import io.profilekit.servlet.internal.AuthenticationFilter;
-import io.profilekit.servlet.internal.CorsFilter;
-import io.profilekit.servlet.internal.HealthServlet;
-import io.profilekit.servlet.internal.MeServlet;
-import io.profilekit.servlet.internal.MetricsServlet;
-import io.profilekit.servlet.internal.NotFoundServlet;
-import io.profilekit.servlet.internal.ObservationFilter;
-import io.profilekit.servlet.internal.OpenApiServlet;
-import io.profilekit.servlet.internal.PictureLinkServlet;
-import io.profilekit.servlet.internal.PictureLookupServlet;
-import io.profilekit.servlet.internal.ProfileLookupServlet;
-import io.profilekit.servlet.internal.ProfilesServlet;
-import io.profilekit.servlet.internal.ReadinessServlet;
-import io.profilekit.servlet.internal.access.AccessFilter;
-import io.profilekit.servlet.internal.access.AccessRules;
-import io.profilekit.servlet.internal.http.RequestBodies;
-import io.profilekit.servlet.internal.http.Route;
-import io.profilekit.servlet.internal.pictures.PictureLinks;
-import io.profilekit.servlet.internal.pictures.PictureRenders;
-import io.profilekit.servlet.internal.pictures.ProfilePictureResource;
-import io.profilekit.servlet.internal.profiles.ProfileResource;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.Servlet;
+import io.profilekit.servlet.internal.ApiHandler;
+import io.profilekit.servlet.internal.Assembly;
+import io.profilekit.servlet.internal.servlet.ServletRegistrations;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
- * profilekit's HTTP API, ready to register in a servlet context: request ids, metrics and (when
- * asked for) the access log on every request, authentication over {@code /api/*}, one servlet
- * per route, and a 404 for everything else. Services (shared tokens) may do everything; people
- * (an {@link Authenticator}'s {@link io.profilekit.servlet.auth.Person}s) see others' public
- * views and change only their own profile, through {@code /api/v1/me}. The embedded server and the WAR both call
- * {@link #register} while their context initialises, so both serve the same API.
+ * profilekit's HTTP API, ready to serve from a servlet container or from Jetty directly: one
+ * implementation of every route, behind adapters of a few lines. Services (shared tokens) may do
+ * everything; people (an {@link Authenticator}'s {@link io.profilekit.servlet.auth.Person}s) see
+ * others' public views and change only their own profile, through {@code /api/v1/me}. Nothing
+ * waits on the store: every answer is written when the store answers.
  *
  * <pre>{@code
  * ProfileApi api = ProfileApi.builder(repository)
  *         .authenticator(new BearerTokenAuthenticator(tokens))
  *         .build();
- * api.register(servletContext);   // from ServletContextListener.contextInitialized
+ * api.register(servletContext, "/profiles");   // in a host application, under a prefix
  * }</pre>
+ *
+ * <p>A good guest: it registers one servlet, under the prefix the host chooses (or at its own
+ * paths, {@code /api/*}, {@code /pictures/*}, {@code /healthz}...), no filter, nothing on
+ * {@code /} unless asked, and warns when a host servlet would be shadowed. Its meters go into
+ * the registry it is given (under {@code profilekit.}), and it closes only what it made.
  */
 public final class ProfileApi implements AutoCloseable {
 
     /** 32 MiB: some 20,000 of the demo's 64-pixel avatars (1.4 KB each). */
     public static final long DEFAULT_RENDER_CACHE_BYTES = 32L << 20;
+    /** The largest render cache: 1 GiB. */
+    public static final long MAX_RENDER_CACHE_BYTES = 1L << 30;
     /** A signed picture URL stays valid for at least this long, and at most twice it. */
     public static final Duration DEFAULT_PICTURE_URL_LIFETIME = Duration.ofDays(7);
 
-    private final ProfileRepository repository;
-    private final Authenticator authenticator;
-    private final ApiLimits limits;
-    private final boolean accessLog;
-    private final long renderCacheBytes;
-    private final byte[] pictureSigningKey;
-    private final boolean publicPictures;
-    private final Duration pictureUrlLifetime;
-    private final String pictureBaseUrl;
-    private final Clock clock;
-    private final Set<String> corsAllowedOrigins;
-    private final FieldVisibility fieldVisibility;
-    private final PrometheusMeterRegistry registry;
-    private final List<AutoCloseable> binders;
+    private final MeterRegistry registry;
+    private final boolean ownsRegistry;
+    private final ExecutorService workers;
+    private final ApiHandler handler;
 
     private ProfileApi(Builder builder) {
-        repository = builder.repository;
-        authenticator = Objects.requireNonNull(builder.authenticator, "an authenticator is required");
-        limits = builder.limits;
-        accessLog = builder.accessLog;
-        renderCacheBytes = builder.renderCacheBytes;
-        pictureSigningKey = builder.pictureSigningKey;
-        publicPictures = builder.publicPictures;
-        pictureUrlLifetime = builder.pictureUrlLifetime;
-        pictureBaseUrl = builder.pictureBaseUrl;
-        clock = builder.clock;
-        corsAllowedOrigins = builder.corsAllowedOrigins;
-        fieldVisibility = builder.fieldVisibility;
-        registry = builder.registry != null ? builder.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        JvmGcMetrics gc = new JvmGcMetrics();
-        for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
-                new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics())) {
-            binder.bindTo(registry);
-        }
-        binders = List.of(gc);
+        Objects.requireNonNull(builder.authenticator, "an authenticator is required");
+        ownsRegistry = builder.registry == null;
+        registry = ownsRegistry ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : builder.registry;
+        workers = Assembly.workers();
+        handler = new Assembly(builder.repository, registry, workers)
+                .authenticator(builder.authenticator)
+                .limits(builder.limits.maxProfileBytes(), builder.limits.maxPictureBytes(),
+                        builder.limits.maxPictureSide(), builder.limits.maxConcurrentBodyReads())
+                .accessLog(builder.accessLog)
+                .renders(builder.renderCacheBytes)
+                .pictureLinks(builder.pictureSigningKey, builder.publicPictures, builder.pictureUrlLifetime,
+                        builder.pictureBaseUrl, builder.clock)
+                .cors(builder.corsAllowedOrigins)
+                .fieldVisibility(builder.fieldVisibility)
+                .build();
     }
 
     /** An API over {@code repository}. */
@@ -114,79 +76,63 @@ public final class ProfileApi implements AutoCloseable {
         return new Builder(repository);
     }
 
-    /** The registry {@code /metrics} serves; bind your own meters (a container's, say) to it. */
-    public PrometheusMeterRegistry meterRegistry() {
+    /**
+     * The registry the API records into: the one it was given, or the Prometheus registry it
+     * made and serves at {@code /metrics}; bind your own meters to it if you like.
+     */
+    public MeterRegistry meterRegistry() {
         return registry;
     }
 
-    /** Adds every filter and route to {@code context}; call it while the context initialises. */
-    public void register(ServletContext context) {
-        filter(context, "profilekit-observation", new ObservationFilter(registry, accessLog), "/*");
-        if (!corsAllowedOrigins.isEmpty()) {
-            filter(context, "profilekit-cors", new CorsFilter(corsAllowedOrigins), "/*");
-        }
-        filter(context, "profilekit-authentication", new AuthenticationFilter(authenticator), "/api/*");
-        AccessRules rules = new AccessRules(fieldVisibility);
-        filter(context, "profilekit-access", new AccessFilter(rules), "/api/*");
-
-        ProfileLookupServlet profileLookups = new ProfileLookupServlet(repository, rules);
-        PictureRenders renders = new PictureRenders(limits.maxPictureSide(), renderCacheBytes, registry);
-        PictureLookupServlet pictureLookups = new PictureLookupServlet(repository, renders);
-        PictureLinks links = new PictureLinks(repository, pictureSigningKey, publicPictures, pictureUrlLifetime,
-                pictureBaseUrl, clock);
-        RequestBodies bodies = new RequestBodies(limits.maxConcurrentBodyReads());
-        ProfileResource profile = new ProfileResource(repository, bodies, limits.maxProfileBytes(), links,
-                fieldVisibility);
-        ProfilePictureResource picture = new ProfilePictureResource(repository, bodies, limits.maxPictureBytes(),
-                limits.maxPictureSide(), renders);
-        ProfilesServlet profiles = new ProfilesServlet(repository, profile, picture, links, rules);
-        MeServlet me = new MeServlet(repository, profile, picture, fieldVisibility);
-        for (Route route : Route.values()) {
-            servlet(context, route, switch (route) {
-                case PROFILE_BY_ID, PROFILE_BY_USERNAME, PROFILES_BY_NICKNAME -> profileLookups;
-                case PICTURE_RECORD, PICTURE_RAW -> pictureLookups;
-                case PROFILES, PROFILE, PROFILE_PICTURE -> profiles;
-                case ME, ME_PICTURE -> me;
-                case PICTURE_LINK -> new PictureLinkServlet(repository, links, renders);
-                case HEALTH -> new HealthServlet();
-                case READINESS -> new ReadinessServlet(repository);
-                case METRICS -> new MetricsServlet(registry);
-                case OPENAPI -> new OpenApiServlet();
-            });
-        }
-        ServletRegistration.Dynamic notFound = context.addServlet("profilekit-not-found", new NotFoundServlet());
-        notFound.addMapping("/");
-        notFound.setAsyncSupported(false);
-    }
-
-    /** Releases the metrics' resources (the GC listener); the repository stays open. */
-    @Override
-    public void close() throws Exception {
-        for (AutoCloseable binder : binders) {
-            binder.close();
-        }
-        registry.close();
-    }
-
-    private static void filter(ServletContext context, String name, Filter filter, String mapping) {
-        context.addFilter(name, filter).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, mapping);
+    /** The handler every adapter serves. */
+    ApiHandler handler() {
+        return handler;
     }
 
     /**
-     * Maps {@code route} to {@code servlet}, registering the servlet on its first route (one
-     * servlet may serve several routes, each reached through its own mapping).
+     * Registers the API at its own paths in {@code context} ({@code /api/*}, {@code /pictures/*},
+     * {@code /healthz}, {@code /readyz}, {@code /metrics}, {@code /openapi.yaml}), nothing else;
+     * call it while the context initialises.
      */
-    private static void servlet(ServletContext context, Route route, Servlet servlet) {
-        String name = "profilekit-" + servlet.getClass().getSimpleName();
-        ServletRegistration registration = context.getServletRegistration(name);
-        if (registration == null) {
-            ServletRegistration.Dynamic added = context.addServlet(name, servlet);
-            added.setAsyncSupported(false);
-            registration = added;
+    public void register(ServletContext context) {
+        register(context, "");
+    }
+
+    /**
+     * Registers the API under {@code prefix} in {@code context} ({@code /profiles} serves
+     * {@code /profiles/api/v1/...}, {@code /profiles/healthz}...); {@code ""} is
+     * {@link #register(ServletContext)}. Call it while the context initialises.
+     */
+    public void register(ServletContext context, String prefix) {
+        ServletRegistrations.register(context, handler, checkedPrefix(prefix), false);
+    }
+
+    /**
+     * Registers the API as the whole web application (the WAR): at its own paths, and
+     * answering every other path with a 404 problem.
+     */
+    public void registerAsApplication(ServletContext context) {
+        ServletRegistrations.register(context, handler, "", true);
+    }
+
+    /** Stops the worker threads, and closes the meter registry if the API made it; the repository stays open. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        if (ownsRegistry) {
+            registry.close();
         }
-        if (!registration.getMappings().contains(route.mapping())) {
-            registration.addMapping(route.mapping());
+    }
+
+    /** A mount prefix: empty, or a path of one or more segments without a trailing slash. */
+    static String checkedPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!prefix.isEmpty() && (!prefix.matches("(/[A-Za-z0-9._~-]+)+") || prefix.contains("/./")
+                || prefix.endsWith("/.") || prefix.contains("/.."))) {
+            throw new IllegalArgumentException("a prefix is empty or a path such as /profiles: '/' then letters, digits,"
+                    + " '.', '_', '~' or '-' in each segment, no trailing '/'");
         }
+        return prefix;
     }
 
     /** Builds a {@link ProfileApi}. */
@@ -203,7 +149,7 @@ public final class ProfileApi implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Set<String> corsAllowedOrigins = Set.of();
         private FieldVisibility fieldVisibility = FieldVisibility.DEFAULTS;
-        private PrometheusMeterRegistry registry;
+        private MeterRegistry registry;
 
         private Builder(ProfileRepository repository) {
             this.repository = Objects.requireNonNull(repository, "repository");
@@ -237,8 +183,9 @@ public final class ProfileApi implements AutoCloseable {
          * {@link #DEFAULT_RENDER_CACHE_BYTES} unless set, 0 to keep none.
          */
         public Builder renderCacheBytes(long value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("renderCacheBytes must not be negative");
+            if (value < 0 || value > MAX_RENDER_CACHE_BYTES) {
+                throw new IllegalArgumentException("the render cache must be from 0 to " + MAX_RENDER_CACHE_BYTES
+                        + " bytes");
             }
             renderCacheBytes = value;
             return this;
@@ -252,7 +199,7 @@ public final class ProfileApi implements AutoCloseable {
         public Builder pictureSigningKey(byte[] value) {
             if (value.length < PictureSignatures.MIN_KEY_BYTES) {
                 throw new IllegalArgumentException("the picture signing key needs at least "
-                        + PictureSignatures.MIN_KEY_BYTES + " bytes");
+                        + PictureSignatures.MIN_KEY_BYTES + " bytes (openssl rand -base64 32 makes one)");
             }
             pictureSigningKey = value.clone();
             return this;
@@ -342,8 +289,12 @@ public final class ProfileApi implements AutoCloseable {
             return this;
         }
 
-        /** The registry to record into and serve; a new one unless set. */
-        public Builder meterRegistry(PrometheusMeterRegistry value) {
+        /**
+         * The registry to record into (the application's, say): the API's meters join it, under
+         * {@code profilekit.}; {@code /metrics} serves it only when it is a Prometheus registry.
+         * The API never closes it. A Prometheus registry of the API's own unless set.
+         */
+        public Builder meterRegistry(MeterRegistry value) {
             registry = Objects.requireNonNull(value, "registry");
             return this;
         }

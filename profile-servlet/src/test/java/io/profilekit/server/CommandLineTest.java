@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,8 +120,20 @@ class CommandLineTest {
         int status = launcher().run(new String[0]);
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("profilekit: profile.pictures.signing-key must be")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("profilekit: profile.pictures.signing-key: the picture signing key needs at least 32 bytes")
                 .doesNotContain("too-short");
+    }
+
+    @Test
+    void refusesAMisspeltSettingNamingTheClosestOne() {
+        int status = new CommandLine(Settings.of(Settings.Source.listing(values::get,
+                () -> List.of("profile.db.bukcet"))), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[0]);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("profilekit: unknown setting profile.db.bukcet"
+                + " (did you mean profile.db.bucket?); docs/configuration.md lists them all" + System.lineSeparator());
     }
 
     @Test

@@ -2,20 +2,10 @@ package io.profilekit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.profilekit.server.settings.ApiSettings;
-import io.profilekit.server.settings.BulkSettings;
-import io.profilekit.server.settings.DemoSettings;
-import io.profilekit.server.settings.FieldSettings;
-import io.profilekit.server.settings.OidcSettings;
-import io.profilekit.server.settings.PictureSettings;
 import io.profilekit.server.settings.Setting;
-import io.profilekit.server.settings.StoreSettings;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,19 +18,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationDocsTest {
 
     private static final Path DOCS = Path.of("..", "docs", "configuration.md");
-    private static final List<Class<?>> GROUPS = List.of(ServerSettings.class, DemoSettings.class, ApiSettings.class,
-            PictureSettings.class, OidcSettings.class, FieldSettings.class, StoreSettings.class, BulkSettings.class);
-
-    static List<Setting> settings() throws IllegalAccessException {
-        List<Setting> settings = new ArrayList<>();
-        for (Class<?> group : GROUPS) {
-            for (Field field : group.getDeclaredFields()) {
-                if (field.getType() == Setting.class && Modifier.isStatic(field.getModifiers())) {
-                    settings.add((Setting) field.get(null));
-                }
-            }
-        }
-        return settings;
+    static List<Setting> settings() {
+        return KnownSettings.all();
     }
 
     @Test
@@ -65,7 +44,7 @@ class ConfigurationDocsTest {
     }
 
     @Test
-    void listsNoSettingTheCodeDoesNotDefine() throws IOException, IllegalAccessException {
+    void listsNoSettingTheCodeDoesNotDefine() throws IOException {
         List<String> names = settings().stream().map(Setting::name).toList();
         Matcher documented = Pattern.compile("^\\| `(profile\\.[a-z0-9.-]+)`", Pattern.MULTILINE)
                 .matcher(Files.readString(DOCS));

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
+import reactor.core.scheduler.Schedulers;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -66,12 +67,14 @@ public final class CouchbaseProfileStore implements ProfileStore {
     private final Availability availability;
 
     /**
-     * @param settings {@code null} for the defaults
-     * @param queries runs the SQL++ statements; {@code null} for the cluster's query service
+     * A connection string for settings over a cluster the caller connected: the store never
+     * connects with it.
      */
-    CouchbaseProfileStore(Cluster ownedCluster, Cluster cluster, CouchbaseKeyspace keyspace, CouchbaseSettings settings,
-            QueryRunner queries) {
-        this.parts = StoreParts.wire(ownedCluster, cluster, keyspace, settings, queries);
+    private static final String CALLERS_CLUSTER = "couchbase://";
+
+    /** @param queries runs the SQL++ statements; {@code null} for the cluster's query service */
+    CouchbaseProfileStore(Cluster ownedCluster, Cluster cluster, CouchbaseSettings settings, QueryRunner queries) {
+        this.parts = StoreParts.wire(ownedCluster, cluster, settings, queries);
         this.availability = new Availability(this::probe);
     }
 
@@ -105,7 +108,7 @@ public final class CouchbaseProfileStore implements ProfileStore {
     private static CouchbaseProfileStore open(CouchbaseSettings settings, boolean verifyKeyspace) {
         Cluster cluster = ClusterConnection.open(settings, verifyKeyspace);
         try {
-            return new CouchbaseProfileStore(cluster, cluster, settings.keyspace(), settings, null);
+            return new CouchbaseProfileStore(cluster, cluster, settings, null);
         } catch (RuntimeException e) {
             cluster.disconnect();
             throw e;
@@ -117,12 +120,24 @@ public final class CouchbaseProfileStore implements ProfileStore {
     }
 
     /**
-     * A store over a cluster you own, with the settings' defaults (no durability, listings
-     * that wait for this store's own writes); {@link #close()} leaves it connected.
+     * A store over a cluster you own, on {@code keyspace} with the settings' defaults (no
+     * durability, listings that wait for this store's own writes); {@link #close()} leaves it
+     * connected.
      */
     public static CouchbaseProfileStore of(Cluster cluster, CouchbaseKeyspace keyspace) {
+        return of(cluster, CouchbaseSettings.builder(CALLERS_CLUSTER)
+                .keyspace(Objects.requireNonNull(keyspace, "keyspace")).build());
+    }
+
+    /**
+     * A store over a cluster you own, as {@code settings} say: their keyspace, durability,
+     * listing consistency and DDL timeout (the cluster's environment has its own timeouts; the
+     * connection string and password are not used, and the username only names the user in
+     * messages). {@link #close()} leaves the cluster connected.
+     */
+    public static CouchbaseProfileStore of(Cluster cluster, CouchbaseSettings settings) {
         return new CouchbaseProfileStore(null, Objects.requireNonNull(cluster, "cluster"),
-                Objects.requireNonNull(keyspace, "keyspace"), null, null);
+                Objects.requireNonNull(settings, "settings"), null);
     }
 
     @Override
@@ -247,8 +262,8 @@ public final class CouchbaseProfileStore implements ProfileStore {
     }
 
     /**
-     * Stops the background repairs and, if the store opened the cluster, disconnects it and
-     * releases the SDK's threads; idempotent.
+     * Stops the background repairs and, if the store opened the cluster, disconnects it, which
+     * stops the cluster's own threads ({@link #releaseSharedThreads} stops the rest); idempotent.
      */
     @Override
     public synchronized void close() {
@@ -263,8 +278,20 @@ public final class CouchbaseProfileStore implements ProfileStore {
             closing = null;
             // Disconnecting leaves the SDK's per-thread caches on this thread.
             FastThreadLocal.removeAll();
-            ClusterConnection.awaitCleaner();
         }
+    }
+
+    /**
+     * Stops the threads of the Couchbase SDK that outlive a closed store in this class loader:
+     * those on Reactor's shared schedulers, which others may be using while a store closes, and
+     * the SDK's cleaner, which ends only once every closed cluster is garbage-collected (waited
+     * for, a second at most). For an application that is the whole of its class loader
+     * (profilekit's WAR, its jar) and is ending, after its stores are closed; an application
+     * that uses Reactor itself leaves them to Reactor.
+     */
+    public static void releaseSharedThreads() {
+        Schedulers.shutdownNow();
+        ClusterConnection.awaitCleaner();
     }
 
     private <T> CompletableFuture<T> call(Function<StoreParts, CompletableFuture<T>> operation) {

@@ -3,7 +3,7 @@ package io.profilekit.core.couchbase;
 import java.util.List;
 
 /**
- * What {@link CouchbaseProfileRepository#reindex} did.
+ * What {@link CouchbaseProfileStore#reindex} did.
  *
  * @param profiles the profiles whose lookup documents were written
  * @param unreadable the documents under profile keys that are no readable profile

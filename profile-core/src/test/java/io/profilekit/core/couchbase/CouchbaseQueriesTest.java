@@ -66,7 +66,7 @@ class CouchbaseQueriesTest {
         };
         CouchbaseSettings settings = CouchbaseSettings.builder(MockCouchbase.connectionString())
                 .keyspace(MockCouchbase.KEYSPACE).listingConsistency(ListingConsistency.REQUEST_PLUS).build();
-        store = new CouchbaseProfileStore(null, MockCouchbase.cluster(), MockCouchbase.KEYSPACE, settings, recording);
+        store = new CouchbaseProfileStore(null, MockCouchbase.cluster(), settings, recording);
         repository = ProfileRepository.of(store);
     }
 

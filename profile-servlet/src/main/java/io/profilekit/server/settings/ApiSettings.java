@@ -28,22 +28,20 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
             ProfileApi.DEFAULT_RENDER_CACHE_BYTES);
     public static final Setting CORS_ALLOWED_ORIGINS = Setting.of("profile.cors.allowed-origins");
 
-    private static final int MIN_BODY = 1024;
-    private static final int MAX_BODY = 16 << 20;
-    private static final int MAX_CONCURRENT_READS = 10_000;
-    private static final int MAX_RENDER_CACHE = 1 << 30;
-
     public ApiSettings {
         tokens = List.copyOf(tokens);
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
     }
 
-    /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which. */
+    /** Reads them; a malformed one is a {@link ConfigurationException} saying which. */
     public static ApiSettings from(Settings settings) {
-        ApiLimits limits = new ApiLimits(settings.getInt(MAX_PROFILE_BYTES, MIN_BODY, MAX_BODY),
-                settings.getInt(MAX_PICTURE_BYTES, MIN_BODY, MAX_BODY), ApiLimits.DEFAULTS.maxPictureSide(),
-                settings.getInt(MAX_CONCURRENT_BODY_READS, 1, MAX_CONCURRENT_READS));
+        ApiLimits limits = new ApiLimits(
+                settings.getInt(MAX_PROFILE_BYTES, ApiLimits.MIN_BODY_BYTES, ApiLimits.MAX_BODY_BYTES),
+                settings.getInt(MAX_PICTURE_BYTES, ApiLimits.MIN_BODY_BYTES, ApiLimits.MAX_BODY_BYTES),
+                ApiLimits.DEFAULTS.maxPictureSide(),
+                settings.getInt(MAX_CONCURRENT_BODY_READS, 1, ApiLimits.MAX_CONCURRENT_BODY_READS));
         return new ApiSettings(settings.getList(TOKENS.name()), limits, settings.getBoolean(ACCESS_LOG),
-                settings.getInt(RENDER_CACHE_BYTES, 0, MAX_RENDER_CACHE), settings.getList(CORS_ALLOWED_ORIGINS.name()));
+                settings.getInt(RENDER_CACHE_BYTES, 0, (int) ProfileApi.MAX_RENDER_CACHE_BYTES),
+                settings.getList(CORS_ALLOWED_ORIGINS.name()));
     }
 }

@@ -14,7 +14,7 @@ public record BulkSettings(int parallelism) {
     /** The most profiles in flight a setting or option may ask for. */
     public static final int MAX_PARALLELISM = 1024;
 
-    /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which. */
+    /** Reads them; a malformed one is a {@link ConfigurationException} saying which. */
     public static BulkSettings from(Settings settings) {
         return new BulkSettings(settings.getInt(PARALLELISM, 1, MAX_PARALLELISM));
     }

@@ -23,7 +23,7 @@ public record OidcSettings(Optional<String> issuer, Optional<String> jwksUrl, Op
             OidcAuthenticator.DEFAULT_USERNAME_CLAIM);
     public static final Setting ADMIN_SCOPE = Setting.of("profile.auth.oidc.admin-scope");
 
-    /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which. */
+    /** Reads them; a malformed one is a {@link ConfigurationException} saying which. */
     public static OidcSettings from(Settings settings) {
         OidcSettings read = new OidcSettings(settings.get(ISSUER.name()), settings.get(JWKS_URL.name()),
                 settings.get(AUDIENCE.name()), settings.get(USERNAME_CLAIM), settings.get(ADMIN_SCOPE.name()));
@@ -37,17 +37,15 @@ public record OidcSettings(Optional<String> issuer, Optional<String> jwksUrl, Op
             return Optional.empty();
         }
         if (audience.isEmpty()) {
-            throw new IllegalArgumentException(AUDIENCE.name() + " is required with " + ISSUER.name()
+            throw new ConfigurationException(AUDIENCE.name() + " is required with " + ISSUER.name()
                     + ": the aud that the issuer's tokens for profilekit carry");
         }
-        try {
+        return Optional.of(ISSUER.apply(() -> {
             OidcAuthenticator.Builder builder = OidcAuthenticator.builder(issuer.get(), audience.get())
                     .usernameClaim(usernameClaim);
             jwksUrl.ifPresent(builder::jwksUrl);
             adminScope.ifPresent(builder::adminScope);
-            return Optional.of(builder.build());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("profile.auth.oidc: " + e.getMessage(), e);
-        }
+            return builder.build();
+        }));
     }
 }

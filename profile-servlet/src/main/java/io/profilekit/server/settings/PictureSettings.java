@@ -1,6 +1,5 @@
 package io.profilekit.server.settings;
 
-import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.servlet.ProfileApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,28 +22,23 @@ public record PictureSettings(boolean publicPictures, Optional<String> signingKe
             Settings.format(ProfileApi.DEFAULT_PICTURE_URL_LIFETIME));
     public static final Setting BASE_URL = Setting.of("profile.pictures.base-url");
 
-    /** Reads them; a malformed one is an {@link IllegalArgumentException} saying which (never the key). */
+    /** Reads them; a malformed one is a {@link ConfigurationException} saying which (never the key). */
     public static PictureSettings from(Settings settings) {
-        Optional<String> key = settings.get(SIGNING_KEY.name());
-        if (key.isPresent() && key.get().getBytes(StandardCharsets.UTF_8).length < PictureSignatures.MIN_KEY_BYTES) {
-            throw new IllegalArgumentException(SIGNING_KEY.name() + " must be at least "
-                    + PictureSignatures.MIN_KEY_BYTES + " bytes long (openssl rand -base64 32 makes one)");
-        }
-        Optional<String> baseUrl = settings.get(BASE_URL.name());
-        return new PictureSettings(settings.getBoolean(PUBLIC), key, settings.getDuration(URL_LIFETIME), baseUrl);
+        return new PictureSettings(settings.getBoolean(PUBLIC), settings.get(SIGNING_KEY.name()),
+                settings.getDuration(URL_LIFETIME), settings.get(BASE_URL.name()));
     }
 
-    /** Applies them to {@code builder}. */
+    /**
+     * Applies them to {@code builder}, which checks each.
+     *
+     * @throws ConfigurationException naming the setting the builder refused (never the key's value)
+     */
     public ProfileApi.Builder applyTo(ProfileApi.Builder builder) {
-        signingKey.ifPresent(value -> builder.pictureSigningKey(value.getBytes(StandardCharsets.UTF_8)));
-        baseUrl.ifPresent(value -> {
-            try {
-                builder.pictureBaseUrl(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(BASE_URL.name() + ": " + e.getMessage() + ", not '" + value + "'", e);
-            }
-        });
-        return builder.publicPictures(publicPictures).pictureUrlLifetime(urlLifetime);
+        signingKey.ifPresent(value -> SIGNING_KEY.apply(() -> builder.pictureSigningKey(
+                value.getBytes(StandardCharsets.UTF_8))));
+        baseUrl.ifPresent(value -> BASE_URL.apply(() -> builder.pictureBaseUrl(value)));
+        URL_LIFETIME.apply(() -> builder.pictureUrlLifetime(urlLifetime));
+        return builder.publicPictures(publicPictures);
     }
 
     @Override

@@ -2,10 +2,14 @@ package io.profilekit.server.settings;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +26,35 @@ public final class Settings {
     @FunctionalInterface
     public interface Source {
         String get(String name);
+
+        /**
+         * The names of profilekit's settings this source holds, as it writes them
+         * ({@code profile.x.y}, or {@code PROFILE_X_Y} for the environment), so that a misspelt
+         * one is found; empty when it cannot list them.
+         */
+        default Set<String> names() {
+            return Set.of();
+        }
+
+        /** A source that lists {@code names}, and reads each through {@code get}. */
+        static Source listing(Source get, Supplier<? extends Collection<String>> names) {
+            return new Source() {
+                @Override
+                public String get(String name) {
+                    return get.get(name);
+                }
+
+                @Override
+                public Set<String> names() {
+                    return Set.copyOf(names.get());
+                }
+            };
+        }
     }
+
+    /** How the names of profilekit's settings start: {@code profile.x.y}, or {@code PROFILE_X_Y} in the environment. */
+    public static final String PREFIX = "profile.";
+    private static final String ENVIRONMENT_PREFIX = "PROFILE_";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
@@ -34,7 +66,10 @@ public final class Settings {
 
     /** System properties, then environment variables. */
     public static Settings fromSystem() {
-        return of(System::getProperty, name -> System.getenv(environmentName(name)));
+        return of(Source.listing(System::getProperty, () -> System.getProperties().stringPropertyNames().stream()
+                        .filter(name -> name.startsWith(PREFIX)).toList()),
+                Source.listing(name -> System.getenv(environmentName(name)), () -> System.getenv().keySet().stream()
+                        .filter(name -> name.startsWith(ENVIRONMENT_PREFIX)).toList()));
     }
 
     /** Settings read from the given sources in order. */
@@ -47,6 +82,15 @@ public final class Settings {
         List<Source> all = new ArrayList<>(sources);
         all.add(Objects.requireNonNull(source, "source"));
         return new Settings(all);
+    }
+
+    /** Every name of a setting the sources list (see {@link Source#names}). */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        for (Source source : sources) {
+            names.addAll(source.names());
+        }
+        return names;
     }
 
     /** The environment variable for a setting: {@code profile.db.bucket} is {@code PROFILE_DB_BUCKET}. */
@@ -105,7 +149,7 @@ public final class Settings {
     /**
      * The setting as an integer within {@code [min, max]}, or {@code defaultValue} when unset.
      *
-     * @throws IllegalArgumentException saying which setting is wrong and what it must be
+     * @throws ConfigurationException saying which setting is wrong and what it must be
      */
     public int getInt(String name, int defaultValue, int min, int max) {
         Optional<String> text = get(name);
@@ -120,7 +164,7 @@ public final class Settings {
         } catch (NumberFormatException e) {
             // reported below with the setting's name
         }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to "
+        throw new ConfigurationException(name + " must be a whole number from " + min + " to "
                 + max + ", not '" + text.get() + "'");
     }
 
@@ -128,7 +172,7 @@ public final class Settings {
      * The setting as a duration written with its unit ({@code 2500ms}, {@code 10s}, {@code 2m},
      * {@code 12h}, {@code 7d}), or {@code defaultValue} when unset.
      *
-     * @throws IllegalArgumentException saying which setting is wrong and what it must be
+     * @throws ConfigurationException saying which setting is wrong and what it must be
      */
     public Duration getDuration(String name, Duration defaultValue) {
         Optional<String> text = get(name);
@@ -139,7 +183,7 @@ public final class Settings {
         if (value.isPresent()) {
             return value.get();
         }
-        throw new IllegalArgumentException(name + " must be a positive duration such as 2500ms, 10s or 2m, not '"
+        throw new ConfigurationException(name + " must be a positive duration such as 2500ms, 10s or 2m, not '"
                 + text.get() + "'");
     }
 
@@ -163,7 +207,7 @@ public final class Settings {
      * The setting as true ({@code true}, {@code yes}, {@code on}, {@code 1}) or false
      * ({@code false}, {@code no}, {@code off}, {@code 0}), any case; {@code defaultValue} when unset.
      *
-     * @throws IllegalArgumentException saying which setting is wrong
+     * @throws ConfigurationException saying which setting is wrong
      */
     public boolean getBoolean(String name, boolean defaultValue) {
         Optional<String> text = get(name);
@@ -177,7 +221,7 @@ public final class Settings {
             case "false", "no", "off", "0", "n", "f" -> {
                 return false;
             }
-            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + text.get() + "'");
+            default -> throw new ConfigurationException(name + " must be true or false, not '" + text.get() + "'");
         }
     }
 

@@ -60,7 +60,7 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
     public static final Setting SEED_PASSWORD = Setting.of("COUCHBASE_PASSWORD");
     public static final Setting SEED_BUCKET = Setting.of("COUCHBASE_BUCKET");
 
-    /** Reads the settings; a missing or malformed one is an {@link IllegalArgumentException} saying which. */
+    /** Reads the settings; a missing or malformed one is a {@link ConfigurationException} saying which. */
     public static StoreSettings from(Settings settings) {
         Optional<String> connection = settings.get(CONNECTION_STRING.name()).or(() -> seedConnection(settings));
         String store = settings.get(STORE.name(), connection.isPresent() ? "couchbase" : "memory")
@@ -68,9 +68,9 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
         return switch (store) {
             case "memory" -> new StoreSettings(Optional.empty());
             case "couchbase" -> new StoreSettings(Optional.of(couchbase(settings, connection.orElseThrow(() ->
-                    new IllegalArgumentException(STORE.name() + " is couchbase but " + CONNECTION_STRING.name()
+                    new ConfigurationException(STORE.name() + " is couchbase but " + CONNECTION_STRING.name()
                             + " is not set")))));
-            default -> throw new IllegalArgumentException(STORE.name() + " must be memory or couchbase, not '"
+            default -> throw new ConfigurationException(STORE.name() + " must be memory or couchbase, not '"
                     + store + "'");
         };
     }
@@ -86,7 +86,7 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
         String value = settings.get(DURABILITY);
         Durability level = DURABILITY_LEVELS.get(value.toLowerCase(Locale.ROOT));
         if (level == null) {
-            throw new IllegalArgumentException(DURABILITY.name() + " must be none, majority, "
+            throw new ConfigurationException(DURABILITY.name() + " must be none, majority, "
                     + "majorityAndPersistToActive or persistToMajority, not '" + value + "'");
         }
         return level;
@@ -97,7 +97,7 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
         try {
             return ListingConsistency.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(LISTING_CONSISTENCY.name()
+            throw new ConfigurationException(LISTING_CONSISTENCY.name()
                     + " must be at_plus, request_plus or not_bounded, not '" + value + "'");
         }
     }
@@ -108,17 +108,11 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
 
     private static CouchbaseSettings couchbase(Settings settings, String connection) {
         String user = settings.get(USERNAME.name()).or(() -> settings.get(SEED_USER.name()))
-                .orElseThrow(() -> new IllegalArgumentException(USERNAME.name() + " is not set"));
+                .orElseThrow(() -> new ConfigurationException(USERNAME.name() + " is not set"));
         String password = settings.get(PASSWORD.name()).or(() -> settings.get(SEED_PASSWORD.name()))
-                .orElseThrow(() -> new IllegalArgumentException(PASSWORD.name() + " is not set"));
-        CouchbaseKeyspace keyspace = new CouchbaseKeyspace(
-                settings.get(BUCKET.name()).or(() -> settings.get(SEED_BUCKET.name())).orElse(BUCKET.defaultValue()),
-                settings.get(SCOPE),
-                settings.get(PROFILES_COLLECTION),
-                settings.get(IMAGES_COLLECTION),
-                settings.get(AUTH_COLLECTION),
-                settings.get(LOOKUPS_COLLECTION));
-        CouchbaseSettings.Builder builder = CouchbaseSettings.builder(connection)
+                .orElseThrow(() -> new ConfigurationException(PASSWORD.name() + " is not set"));
+        CouchbaseKeyspace keyspace = keyspace(settings);
+        CouchbaseSettings.Builder builder = CONNECTION_STRING.apply(() -> CouchbaseSettings.builder(connection))
                 .credentials(user, password)
                 .keyspace(keyspace)
                 .ddlTimeout(settings.getDuration(DDL_TIMEOUT))
@@ -131,5 +125,20 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
         explicitDuration(settings, CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
         settings.get(TRUST_CERTIFICATE.name()).map(Path::of).ifPresent(builder::trustCertificate);
         return builder.build();
+    }
+
+    private static CouchbaseKeyspace keyspace(Settings settings) {
+        try {
+            return new CouchbaseKeyspace(
+                    settings.get(BUCKET.name()).or(() -> settings.get(SEED_BUCKET.name())).orElse(BUCKET.defaultValue()),
+                    settings.get(SCOPE),
+                    settings.get(PROFILES_COLLECTION),
+                    settings.get(IMAGES_COLLECTION),
+                    settings.get(AUTH_COLLECTION),
+                    settings.get(LOOKUPS_COLLECTION));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + " (" + BUCKET.name() + ", " + SCOPE.name()
+                    + " or a profile.db.*-collection setting)");
+        }
     }
 }

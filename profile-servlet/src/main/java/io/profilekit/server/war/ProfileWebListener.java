@@ -1,14 +1,17 @@
 package io.profilekit.server.war;
 
+import io.profilekit.core.ProfileException;
 import io.profilekit.server.ConfiguredApi;
+import io.profilekit.server.KnownSettings;
 import io.profilekit.server.settings.ApiSettings;
+import io.profilekit.server.settings.ConfigurationException;
 import io.profilekit.server.settings.Settings;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.util.Collections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Wires profilekit into a servlet container when it deploys the WAR, and releases everything
@@ -26,14 +29,23 @@ public final class ProfileWebListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         JettyHeaderCache.makeCaseSensitive(context);
         ImageIoPlugins.register();
-        Settings settings = Settings.fromSystem().withFallback(context::getInitParameter);
+        Settings settings = Settings.fromSystem().withFallback(Settings.Source.listing(context::getInitParameter,
+                () -> Collections.list(context.getInitParameterNames()).stream()
+                        .filter(name -> name.startsWith(Settings.PREFIX)).toList()));
         try {
+            KnownSettings.check(settings);
             service = ConfiguredApi.open(settings);
-        } catch (RuntimeException e) {
+        } catch (ConfigurationException | ProfileException e) {
+            // Said in one line, as the jar says it; anything else is a bug, whose trace the container logs.
             LOG.error("profilekit cannot start: {}", e.getMessage());
+            ImageIoPlugins.deregister(ProfileWebListener.class.getClassLoader());
             throw new IllegalStateException("profilekit cannot start: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // A container may not call contextDestroyed after a failed start: leave nothing behind.
+            ImageIoPlugins.deregister(ProfileWebListener.class.getClassLoader());
+            throw e;
         }
-        service.api().register(context);
+        service.api().registerAsApplication(context);
         LOG.info("profilekit serving {} at {}", service.description(), context.getContextPath() + "/");
         service.generatedToken().ifPresent(token -> LOG.warn(
                 "No API token is configured; this deployment generated one: {} (set {})", token,
@@ -46,10 +58,6 @@ public final class ProfileWebListener implements ServletContextListener {
             service.close();
             service = null;
         }
-        // The store released what it started; the Couchbase SDK also ran some work on Reactor's
-        // shared schedulers, and in a WAR this application's copy of Reactor is its own, so
-        // its threads must end with it (an application that embeds profilekit owns its own).
-        Schedulers.shutdownNow();
         ImageIoPlugins.deregister(ProfileWebListener.class.getClassLoader());
         LOG.info("profilekit stopped");
     }

@@ -1,12 +1,11 @@
 package io.profilekit.servlet.auth;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.profilekit.servlet.ApiRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,9 +20,6 @@ import java.util.Optional;
  * set can be replaced while serving (a token rotated in the database, say).
  */
 public final class BearerTokenAuthenticator implements Authenticator {
-
-    /** The principal of a request that presented a valid shared token. */
-    public static final Principal SERVICE = () -> "service";
 
     private static final String BEARER = "bearer ";
 
@@ -50,17 +46,23 @@ public final class BearerTokenAuthenticator implements Authenticator {
         digests = tokens.stream().map(BearerTokenAuthenticator::digest).toList();
     }
 
+    /** {@link Service#WITH_TOKEN} for a request with a valid token; checks every header it may be in. */
     @Override
-    public Optional<Principal> authenticate(HttpServletRequest request) {
-        boolean accepted = accepts(request.getHeaders("Authorization"))
-                | accepts(request.getHeaders("x-access-token"));
-        return accepted ? Optional.of(SERVICE) : Optional.empty();
+    public Optional<Principal> authenticate(ApiRequest request) {
+        boolean accepted = accepts(request.headers("Authorization")) | accepts(request.headers("x-access-token"));
+        return accepted ? Optional.of(Service.WITH_TOKEN) : Optional.empty();
     }
 
-    private boolean accepts(Enumeration<String> headerValues) {
+    /** Never: it only hashes the token it is given. */
+    @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    private boolean accepts(List<String> headerValues) {
         boolean accepted = false;
-        while (headerValues != null && headerValues.hasMoreElements()) {
-            accepted |= matches(tokenOf(headerValues.nextElement()));
+        for (String value : headerValues) {
+            accepted |= matches(tokenOf(value));
         }
         return accepted;
     }

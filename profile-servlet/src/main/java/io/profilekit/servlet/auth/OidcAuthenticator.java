@@ -15,7 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import jakarta.servlet.http.HttpServletRequest;
+import io.profilekit.servlet.ApiRequest;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -54,8 +54,8 @@ public final class OidcAuthenticator implements Authenticator {
     /** The key set is fetched at most twice per this (Nimbus' rate limit). */
     public static final Duration KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
-    /** The principal of a token that grants the admin scope. */
-    public static final Principal ADMIN = () -> "oidc-admin";
+    /** The caller of a token that grants the admin scope: a service, with full access. */
+    public static final Service ADMIN = new Service("oidc-admin");
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
     private static final Duration DISCOVERY_RETRY = Duration.ofSeconds(5);
@@ -91,8 +91,8 @@ public final class OidcAuthenticator implements Authenticator {
     }
 
     @Override
-    public Optional<Principal> authenticate(HttpServletRequest request) {
-        String token = bearerJwt(request.getHeader("Authorization"));
+    public Optional<Principal> authenticate(ApiRequest request) {
+        String token = bearerJwt(request.header("Authorization"));
         if (token == null) {
             return Optional.empty();
         }

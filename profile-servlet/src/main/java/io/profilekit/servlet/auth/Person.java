@@ -1,17 +1,15 @@
 package io.profilekit.servlet.auth;
 
-import java.security.Principal;
 import java.util.Objects;
 
 /**
  * A signed-in person, known by the username ({@code user_id}) of their profile. An
  * {@link Authenticator} returns one for a person; profilekit then lets them read others'
- * public views and change only their own profile, through {@code /api/v1/me}. Every other
- * principal is a service, with full access.
+ * public views and change only their own profile, through {@code /api/v1/me}.
  *
  * @param username the {@code user_id} of the person's profile
  */
-public record Person(String username) implements Principal {
+public record Person(String username) implements Caller {
 
     public Person {
         Objects.requireNonNull(username, "username");

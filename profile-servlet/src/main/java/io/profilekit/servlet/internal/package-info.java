@@ -1,7 +1,6 @@
 /**
- * The servlets and filters {@link io.profilekit.servlet.ProfileApi} registers, one per
- * concern, all answering errors through {@link io.profilekit.servlet.internal.ApiServlet}.
- * <strong>Not API:</strong> anything here may change in any release; register them through
- * {@code ProfileApi}.
+ * Not API: profilekit's HTTP API behind one call, whatever server carries it: the pipeline
+ * ({@link io.profilekit.servlet.internal.ApiHandler}: request ids, CORS, routes, callers,
+ * access, errors, meters), its assembly, and the operators' routes. May change in any release.
  */
 package io.profilekit.servlet.internal;

@@ -45,14 +45,14 @@ class OidcSettingsTest {
     @Test
     void anIssuerWithoutAnAudienceIsRefusedSayingWhichSettingIsMissing() {
         assertThatThrownBy(() -> read(Map.of("profile.auth.oidc.issuer", ISSUER)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("profile.auth.oidc.audience is required with profile.auth.oidc.issuer");
     }
 
     @Test
     void anIssuerThatIsNoUrlIsRefused() {
         assertThatThrownBy(() -> read(Map.of("profile.auth.oidc.issuer", "apps", "profile.auth.oidc.audience", "api")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("profile.auth.oidc: the issuer must be an http or https URL");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("profile.auth.oidc.issuer: the issuer must be an http or https URL");
     }
 }

@@ -36,9 +36,12 @@ class PictureSettingsTest {
 
     @Test
     void aSigningKeyShorterThan32BytesIsRefusedWithoutShowingIt() {
-        assertThatThrownBy(() -> read(Map.of("profile.pictures.signing-key", "short-secret")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("profile.pictures.signing-key must be at least 32 bytes long")
+        PictureSettings settings = read(Map.of("profile.pictures.signing-key", "short-secret"));
+        ProfileApi.Builder builder = ProfileApi.builder(ProfileRepository.of(new InMemoryProfileStore()));
+
+        assertThatThrownBy(() -> settings.applyTo(builder))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("profile.pictures.signing-key: the picture signing key needs at least 32 bytes")
                 .hasMessageNotContaining("short-secret");
     }
 
@@ -52,7 +55,7 @@ class PictureSettingsTest {
         PictureSettings settings = read(Map.of("profile.pictures.base-url", "example.com/p"));
         ProfileApi.Builder builder = ProfileApi.builder(ProfileRepository.of(new InMemoryProfileStore()));
 
-        assertThatThrownBy(() -> settings.applyTo(builder)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> settings.applyTo(builder)).isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("profile.pictures.base-url: the picture base URL must be an http or https URL");
     }
 }

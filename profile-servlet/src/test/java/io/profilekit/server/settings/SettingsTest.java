@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class SettingsTest {
         Settings settings = Settings.of(Map.of("profile.port", "eighty", "profile.demo.profiles", "-1")::get);
 
         assertThatThrownBy(() -> settings.getInt("profile.port", 8080, 0, 65535))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("profile.port must be a whole number from 0 to 65535, not 'eighty'");
         assertThatThrownBy(() -> settings.getInt("profile.demo.profiles", 1000, 0, 10))
                 .hasMessage("profile.demo.profiles must be a whole number from 0 to 10, not '-1'");
@@ -116,5 +117,25 @@ class SettingsTest {
 
         assertThat(settings.getList("profile.api.tokens")).containsExactly("a", "b", "c");
         assertThat(settings.getList("profile.other")).isEmpty();
+    }
+
+    @Test
+    void listsTheProfileSystemPropertiesItReads() {
+        System.setProperty("profile.settings-test.listed", "yes");
+        try {
+            assertThat(Settings.fromSystem().names()).contains("profile.settings-test.listed")
+                    .allMatch(name -> name.startsWith("profile.") || name.startsWith("PROFILE_"));
+        } finally {
+            System.clearProperty("profile.settings-test.listed");
+        }
+    }
+
+    @Test
+    void listsWhatEveryListingSourceHolds() {
+        Settings settings = Settings.of(Settings.Source.listing(name -> null, () -> List.of("profile.a")),
+                Map.of("profile.b", "1")::get).withFallback(Settings.Source.listing(name -> null,
+                        () -> List.of("PROFILE_C")));
+
+        assertThat(settings.names()).containsExactly("PROFILE_C", "profile.a");
     }
 }

@@ -142,14 +142,30 @@ class TomcatWarIT {
         assertThat(stored.statusCode()).isEqualTo(204);
         assertThat(rendered.statusCode()).isEqualTo(200);
         assertThat(rendered.headers().firstValue("Content-Type")).contains("image/png");
+        assertNoPluginOfTheWarIsRegistered();
+        assertThat(ImageInspector.check(ProfilePicture.of(seedAvatar), 2048))
+                .isEqualTo(new ImageInspector.Dimensions(128, 128));
+        assertThat(new PictureRenderer(2048).render(seedAvatar, 32, PictureRenderer.Encoding.PNG).mediaType())
+                .as("the test class path's JPEG 2000 reader, registered again").isEqualTo("image/png");
+    }
+
+    @Test
+    void refusesToStartWithAMisspeltSettingAndLeavesNoPluginBehind() throws Exception {
+        Context context = tomcat.addWebapp(WarDeployment.CONTEXT_PATH, WarDeployment.war().toString());
+        context.addParameter("profile.api.tokenz", WarDeployment.TOKEN);
+
+        tomcat.start();
+
+        assertThat(context.getState().isAvailable()).as("the WAR deployed").isFalse();
+        assertNoPluginOfTheWarIsRegistered();
+    }
+
+    /** Every image plugin in the JVM's registry is the JDK's or the test class path's. */
+    private static void assertNoPluginOfTheWarIsRegistered() {
         ClassLoader tests = ClassLoader.getSystemClassLoader();
         IIORegistry registry = IIORegistry.getDefaultInstance();
         registry.getCategories().forEachRemaining(category -> registry.getServiceProviders(category, false)
                 .forEachRemaining(provider -> assertThat(provider.getClass().getClassLoader())
                         .as(provider.getClass().getName()).isIn(null, tests, tests.getParent())));
-        assertThat(ImageInspector.check(ProfilePicture.of(seedAvatar), 2048))
-                .isEqualTo(new ImageInspector.Dimensions(128, 128));
-        assertThat(new PictureRenderer(2048).render(seedAvatar, 32, PictureRenderer.Encoding.PNG).mediaType())
-                .as("the test class path's JPEG 2000 reader, registered again").isEqualTo("image/png");
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
-import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Proxy;
+import io.profilekit.servlet.ApiRequest;
+import io.profilekit.servlet.internal.http.FakeRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,18 +35,13 @@ class OidcAuthenticatorTest {
         issuer.close();
     }
 
-    static HttpServletRequest bearer(String token) {
+    static ApiRequest bearer(String token) {
         return request("Bearer " + token);
     }
 
-    static HttpServletRequest request(String authorization) {
-        return (HttpServletRequest) Proxy.newProxyInstance(OidcAuthenticatorTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getHeader") && "Authorization".equalsIgnoreCase((String) args[0])) {
-                        return authorization;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+    static ApiRequest request(String authorization) {
+        FakeRequest request = FakeRequest.of("GET", "/api/v1/me");
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private static Date secondsFromNow(long seconds) {

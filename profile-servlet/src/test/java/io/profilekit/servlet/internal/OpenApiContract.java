@@ -42,7 +42,7 @@ public final class OpenApiContract {
     }
 
     private static JsonNode load() {
-        try (InputStream in = OpenApiContract.class.getResourceAsStream(OpenApiServlet.RESOURCE)) {
+        try (InputStream in = OpenApiContract.class.getResourceAsStream(Operations.OPENAPI)) {
             return new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -110,9 +110,10 @@ class OperationsTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(text(metrics))
-                .containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"/api/v1/profiles/\\{id}\"[^}]*status=\"200\"")
-                .contains("http_server_requests_seconds_bucket", "route=\"/api/v1/username/{username}\"")
-                .contains("jvm_memory_used_bytes", "jetty_threads_current")
+                .containsPattern("profilekit_http_server_requests_seconds_count\\{[^}]*route=\"/api/v1/profiles/\\{id}\"[^}]*status=\"200\"")
+                .contains("profilekit_http_server_requests_seconds_bucket", "route=\"/api/v1/username/{username}\"")
+                .contains("jetty_threads_current")
+                .doesNotContain("jvm_memory_used_bytes")
                 .doesNotContain("secret-username");
     }
 
@@ -182,7 +183,7 @@ class OperationsTest {
 
     /** Collects what the access logger writes, at INFO, until closed. */
     private static final class CapturedAccessLog implements AutoCloseable {
-        private final Logger logger = (Logger) LoggerFactory.getLogger(ObservationFilter.ACCESS_LOGGER);
+        private final Logger logger = (Logger) LoggerFactory.getLogger(Observation.ACCESS_LOGGER);
         final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
         CapturedAccessLog() {

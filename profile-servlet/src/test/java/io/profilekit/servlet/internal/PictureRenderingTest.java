@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -157,6 +160,39 @@ class PictureRenderingTest {
     }
 
     @Test
+    void aPictureThatCannotBeRenderedIsTriedAnewEachTimeAndLogsNothing() throws Exception {
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger caffeine = Logger.getLogger("com.github.benmanes.caffeine.cache.LocalAsyncCache");
+        caffeine.addHandler(handler);
+        try {
+            double misses = renderCacheGets("miss");
+
+            int first = get("/api/v1/profiles/3/picture?size=32", "Accept", BROWSER).statusCode();
+            int second = get("/api/v1/profiles/3/picture?size=32", "Accept", BROWSER).statusCode();
+
+            assertThat(List.of(first, second)).containsExactly(406, 406);
+            assertThat(renderCacheGets("miss")).isEqualTo(misses + 2);
+            assertThat(logged).isEmpty();
+        } finally {
+            caffeine.removeHandler(handler);
+        }
+    }
+
+    @Test
     void identicalRendersRequestedTogetherRenderOnceAndRepeatsAreServedFromTheCache() throws Exception {
         double missesBefore = renderCacheGets("miss");
         double hitsBefore = renderCacheGets("hit");
@@ -186,9 +222,9 @@ class PictureRenderingTest {
         assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
     }
 
-    /** {@code cache_gets_total{cache="profilekit_picture_renders",result=...}} as /metrics says it. */
+    /** {@code profilekit_picture_renders_gets_total{result=...}} as /metrics says it. */
     private static double renderCacheGets(String result) throws Exception {
-        Matcher line = Pattern.compile("(?m)^cache_gets_total\\{cache=\"profilekit_picture_renders\",result=\""
+        Matcher line = Pattern.compile("(?m)^profilekit_picture_renders_gets_total\\{result=\""
                 + result + "\"[^}]*} (\\S+)$").matcher(text(http.send("GET", "/metrics")));
         assertThat(line.find()).as("the render cache's " + result + " count in /metrics").isTrue();
         return Double.parseDouble(line.group(1));

@@ -21,11 +21,16 @@ import java.util.function.UnaryOperator;
 
 /**
  * A {@link ProfileServer} on an ephemeral port, and an HTTP client to call it with. Every
- * answer to a documented route is checked against openapi.yaml on the way.
+ * answer to a documented route is checked against openapi.yaml on the way. The server answers
+ * through Jetty's core handler, or, with the system property {@value #ADAPTER} set to
+ * {@code servlet} (the build's second run of the HTTP tests), through the servlet adapter: the
+ * same suite holds both to the same answers.
  */
 public final class RunningServer implements AutoCloseable {
 
     public static final String TOKEN = "test-token-4f9a1c2e";
+    /** The system property that picks the adapter the tests' servers answer through. */
+    public static final String ADAPTER = "profilekit.test.adapter";
 
     public final ProfileRepository repository;
     public final ProfileApi api;
@@ -53,8 +58,15 @@ public final class RunningServer implements AutoCloseable {
                 .authenticator(new BearerTokenAuthenticator(List.of(TOKEN)))
                 .accessLog(true))
                 .build();
-        ProfileServer server = ProfileServer.builder().port(0).api(api).start();
+        // Stopped at once: a graceful stop waits a second for the client's idle keep-alive connections.
+        ProfileServer server = ProfileServer.builder().port(0).api(api).servletContext(servlets())
+                .stopTimeout(Duration.ZERO).start();
         return new RunningServer(repository, api, server);
+    }
+
+    /** Whether the tests' servers answer through the servlet adapter. */
+    public static boolean servlets() {
+        return "servlet".equals(System.getProperty(ADAPTER));
     }
 
     /** GET with the test token as a bearer token. */

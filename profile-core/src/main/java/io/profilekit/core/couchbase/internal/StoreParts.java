@@ -5,8 +5,6 @@ import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.Scope;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;
 import io.profilekit.core.couchbase.CouchbaseSettings;
-import io.profilekit.core.couchbase.Durability;
-import io.profilekit.core.couchbase.ListingConsistency;
 import io.profilekit.core.couchbase.internal.kv.Documents;
 import io.profilekit.core.couchbase.internal.kv.Failures;
 import io.profilekit.core.couchbase.internal.kv.PictureDocuments;
@@ -39,19 +37,14 @@ public record StoreParts(Cluster owned, Collection profiles, Documents documents
         ServiceTokenStore serviceTokens, SharedSecrets secrets, Maintenance maintenance, Reindexing reindexing,
         Repairs repairs) {
 
-    /**
-     * @param settings {@code null} for the defaults
-     * @param queries runs the SQL++ statements; {@code null} for the cluster's query service
-     */
-    public static StoreParts wire(Cluster owned, Cluster cluster, CouchbaseKeyspace keyspace,
-            CouchbaseSettings settings, QueryRunner queries) {
+    /** @param queries runs the SQL++ statements; {@code null} for the cluster's query service */
+    public static StoreParts wire(Cluster owned, Cluster cluster, CouchbaseSettings settings, QueryRunner queries) {
+        CouchbaseKeyspace keyspace = settings.keyspace();
         Scope scope = cluster.bucket(keyspace.bucket()).scope(keyspace.scope());
-        Failures failures = new Failures(settings == null ? null : settings.username());
-        WrittenTokens written = new WrittenTokens(settings == null ? ListingConsistency.AT_PLUS
-                : settings.listingConsistency(), keyspace.profiles());
-        Documents documents = new Documents(failures, settings == null ? Durability.NONE : settings.durability(),
-                written);
-        Duration ddlTimeout = settings == null ? CouchbaseSettings.DEFAULT_DDL_TIMEOUT : settings.ddlTimeout();
+        Failures failures = new Failures(settings.username());
+        WrittenTokens written = new WrittenTokens(settings.listingConsistency(), keyspace.profiles());
+        Documents documents = new Documents(failures, settings.durability(), written);
+        Duration ddlTimeout = settings.ddlTimeout();
         QueryRunner statementsRunner = queries != null ? queries : QueryRunner.on(scope,
                 cluster.environment().timeoutConfig().queryTimeout(), ddlTimeout, failures, written);
         Collection profiles = scope.collection(keyspace.profiles());

@@ -1,7 +1,7 @@
 package io.profilekit.servlet.internal.http;
 
 import io.profilekit.core.Version;
-import jakarta.servlet.http.HttpServletResponse;
+import io.profilekit.servlet.internal.parameters.PathParameters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,26 +18,14 @@ public final class EntityTags {
     private EntityTags() {
     }
 
-    /** The validators of an answer about {@code version}: its tag, and revalidation before reuse. */
-    public static void setValidators(HttpServletResponse response, Version version) {
-        setValidators(response, of(version));
-    }
-
-    /** The validators of an answer whose entity tag is {@code tag}. */
-    public static void setValidators(HttpServletResponse response, String tag) {
-        response.setHeader("ETag", tag);
-        response.setHeader("Cache-Control", REVALIDATE);
-    }
-
-    /** A 304 for a request whose {@code If-None-Match} names the current version. */
-    public static void notModified(HttpServletResponse response, Version version) {
-        notModified(response, of(version));
+    /** The validators of an answer whose entity tag is {@code tag}: the tag, and revalidation before reuse. */
+    public static Answer withValidators(Answer answer, String tag) {
+        return answer.header("ETag", tag).header("Cache-Control", REVALIDATE);
     }
 
     /** A 304 for a request whose {@code If-None-Match} names {@code tag}. */
-    public static void notModified(HttpServletResponse response, String tag) {
-        response.setStatus(304);
-        setValidators(response, tag);
+    public static Answer notModified(String tag) {
+        return withValidators(Answer.of(304), tag);
     }
 
     /** The strong entity tag of a version. */

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An HTTP error a servlet decided on while parsing a request (a bad parameter, a body too
- * large, a method the route lacks), thrown to the servlet's error handling, which answers it.
+ * An HTTP error decided on while answering a request (a bad parameter, a body too large, a
+ * method the route lacks, a caller refused), thrown to the one error path, which answers it
+ * ({@link ErrorAnswers}).
  */
 public final class HttpProblem extends RuntimeException {
 
@@ -21,6 +22,15 @@ public final class HttpProblem extends RuntimeException {
 
     public static HttpProblem notFound(String detail) {
         return new HttpProblem(404, detail);
+    }
+
+    public static HttpProblem unauthorized(String detail) {
+        return new HttpProblem(401, detail);
+    }
+
+    /** Something the answer needs (an identity provider, say) is out of reach for now; the client should retry shortly. */
+    public static HttpProblem retryLater(String detail) {
+        return new HttpProblem(503, detail).with("Retry-After", RetryAfter.seconds(RetryAfter.SHORTLY));
     }
 
     public static HttpProblem forbidden(String detail) {
@@ -46,7 +56,8 @@ public final class HttpProblem extends RuntimeException {
 
     /** The server is busy with other requests for now; the client should retry shortly. */
     public static HttpProblem unavailable(String detail) {
-        return new HttpProblem(503, detail).with("Retry-After", "1").with("Connection", "close");
+        return new HttpProblem(503, detail).with("Retry-After", RetryAfter.seconds(RetryAfter.SHORTLY))
+                .with("Connection", "close");
     }
 
     public static HttpProblem tooLarge(String what, long max) {

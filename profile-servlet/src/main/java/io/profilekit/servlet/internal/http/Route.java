@@ -1,6 +1,5 @@
 package io.profilekit.servlet.internal.http;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every route the API serves, in one table: its template (as openapi.yaml, the metrics and the
- * access log write it), the servlet mapping that reaches it, the shape of its errors and the
- * methods it answers. Registration, metric labels, error shapes, 405 answers and the tests all
+ * access log write it), the shape of its errors, the methods it answers, and whether it needs a
+ * caller. Matching, servlet mappings, metric labels, error shapes, 405 answers and the tests all
  * read this table, so a route is spelled out once.
  *
  * <p>Templates name the route, never the path: metrics and logs built from them never hold a
@@ -47,14 +46,18 @@ public enum Route {
         PROBLEM
     }
 
-    /** The routes each servlet path reaches, in table order. */
-    private static final Map<String, List<Route>> BY_SERVLET_PATH = Arrays.stream(values())
-            .collect(Collectors.groupingBy(route -> route.servletPath, LinkedHashMap::new, Collectors.toList()));
+    /** The routes each base path reaches, in table order. */
+    private static final Map<String, List<Route>> BY_BASE = Arrays.stream(values())
+            .collect(Collectors.groupingBy(route -> route.base, LinkedHashMap::new, Collectors.toList()));
+    /** The base paths, longest first, so that {@code /api/v1/me/...} is not taken for {@code /api/v1/me}. */
+    private static final List<String> BASES = BY_BASE.keySet().stream()
+            .sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
 
     private final String template;
-    /** The segments of the template after its servlet path: {@code {id}}, {@code picture}. */
+    /** The segments of the template after its base path: {@code {id}}, {@code picture}. */
     private final String[] rest;
-    private final String servletPath;
+    /** The template up to its first parameter: {@code /api/v1/profiles}, or the whole template. */
+    private final String base;
     private final String mapping;
     private final ErrorShape errorShape;
     private final Set<String> methods;
@@ -63,9 +66,9 @@ public enum Route {
     Route(String template, ErrorShape errorShape, String... methods) {
         this.template = template;
         int firstParameter = template.indexOf("/{");
-        this.servletPath = firstParameter < 0 ? template : template.substring(0, firstParameter);
+        this.base = firstParameter < 0 ? template : template.substring(0, firstParameter);
         this.rest = firstParameter < 0 ? new String[0] : template.substring(firstParameter + 1).split("/");
-        this.mapping = firstParameter < 0 ? template : servletPath + "/*";
+        this.mapping = firstParameter < 0 ? template : base + "/*";
         this.errorShape = errorShape;
         this.methods = Set.of(methods);
         this.allow = String.join(", ", methods);
@@ -79,6 +82,11 @@ public enum Route {
     /** The servlet URL pattern that reaches the route: {@code /api/v1/profiles/*}, or the path itself. */
     public String mapping() {
         return mapping;
+    }
+
+    /** Whether the route answers only callers an authenticator knows: every {@code /api/} route. */
+    public boolean needsCaller() {
+        return base.startsWith("/api/");
     }
 
     public ErrorShape errorShape() {
@@ -95,46 +103,45 @@ public enum Route {
         return allow;
     }
 
-    /** The route a request was mapped to; see {@link #of(String, String)}. */
-    public static Optional<Route> of(HttpServletRequest request) {
-        return of(request.getServletPath(), request.getPathInfo());
+    /**
+     * The route for a path below profilekit's mount point, such as {@code /api/v1/profiles/42}.
+     * Among the routes whose base path the path starts with, the one whose template matches the
+     * whole path; when none does, the base's only route (so {@code /api/v1/id/a/b} still belongs
+     * to the seed's id lookup, which answers it with the seed's 404); otherwise none.
+     */
+    public static Optional<Route> of(String path) {
+        for (String candidate : BASES) {
+            if (path.startsWith(candidate)
+                    && (path.length() == candidate.length() || path.charAt(candidate.length()) == '/')) {
+                return of(BY_BASE.get(candidate), path.substring(candidate.length()));
+            }
+        }
+        return Optional.empty();
     }
 
-    /**
-     * The route for a servlet path and path info. Among the routes its servlet mapping reaches,
-     * the one whose template matches the whole path; when none does, the mapping's only route
-     * (so {@code /api/v1/id/a/b} still belongs to the seed's id lookup, whose servlet answers it
-     * with the seed's 404); otherwise none.
-     */
-    public static Optional<Route> of(String servletPath, String pathInfo) {
-        List<Route> reached = BY_SERVLET_PATH.get(servletPath);
-        if (reached == null) {
-            return Optional.empty();
-        }
+    private static Optional<Route> of(List<Route> reached, String rest) {
         if (reached.size() == 1) {
-            // the hot path: one lookup, nothing parsed
-            return Optional.of(reached.get(0));
+            // the hot path: one lookup, nothing parsed; a route without parameters is its path alone
+            Route only = reached.get(0);
+            return only.rest.length > 0 || rest.isEmpty() ? Optional.of(only) : Optional.empty();
         }
-        String path = pathInfo == null ? "" : pathInfo;
-        if (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
+        String remainder = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
         for (Route route : reached) {
-            if (route.matches(path)) {
+            if (route.matches(remainder)) {
                 return Optional.of(route);
             }
         }
         return Optional.empty();
     }
 
-    /** The template of a request's route, or {@link #UNMATCHED}. */
-    public static String template(HttpServletRequest request) {
-        return template(request.getServletPath(), request.getPathInfo());
+    /** The template of the route for a path, or {@link #UNMATCHED}. */
+    public static String template(String path) {
+        return of(path).map(Route::template).orElse(UNMATCHED);
     }
 
-    /** The template of the route for a servlet path and path info, or {@link #UNMATCHED}. */
-    public static String template(String servletPath, String pathInfo) {
-        return of(servletPath, pathInfo).map(Route::template).orElse(UNMATCHED);
+    /** The part of {@code path} after this route's base path: {@code /42/picture} of {@code /api/v1/profiles/42/picture}. */
+    public String rest(String path) {
+        return path.length() <= base.length() ? "" : path.substring(base.length());
     }
 
     /** Whether a path info ({@code /42/picture}, no trailing slash) fits the rest of the template. */

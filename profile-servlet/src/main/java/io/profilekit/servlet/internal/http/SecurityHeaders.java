@@ -1,6 +1,5 @@
 package io.profilekit.servlet.internal.http;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The headers every answer carries, whatever its route or status (docs/security.md): browsers
@@ -14,8 +13,8 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    /** Sets the headers on {@code response}. */
-    public static void set(HttpServletResponse response) {
-        response.setHeader(CONTENT_TYPE_OPTIONS, NOSNIFF);
+    /** Sets the headers on {@code answer}. */
+    public static Answer set(Answer answer) {
+        return answer.header(CONTENT_TYPE_OPTIONS, NOSNIFF);
     }
 }

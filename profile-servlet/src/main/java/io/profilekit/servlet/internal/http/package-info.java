@@ -1,7 +1,7 @@
 /**
- * HTTP helpers of the servlets, each tested without a container: the route table
- * ({@link io.profilekit.servlet.internal.http.Route}), error and JSON answers, entity tags,
- * path, query and body parsing. <strong>Not API:</strong> anything here may change in any
+ * Not API: the HTTP values every route and adapter shares, each tested without a server: the
+ * request and the answer, the route table ({@link io.profilekit.servlet.internal.http.Route}),
+ * the one writer of error answers, JSON answers, entity tags, body reads. May change in any
  * release.
  */
 package io.profilekit.servlet.internal.http;

@@ -6,12 +6,13 @@ import io.profilekit.core.Version;
 import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.servlet.internal.http.EntityTags;
 import io.profilekit.servlet.internal.http.HttpProblem;
-import io.profilekit.servlet.internal.http.PathParameters;
+import io.profilekit.servlet.internal.http.Request;
 import io.profilekit.servlet.internal.http.Route;
-import jakarta.servlet.http.HttpServletRequest;
+import io.profilekit.servlet.internal.parameters.PathParameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@code picture_url} of every profile the resource API answers, and the check of such a
@@ -42,7 +43,8 @@ public final class PictureLinks {
     private final long lifetimeSeconds;
     private final String baseUrl;
     private final Clock clock;
-    private volatile PictureSignatures signatures;
+    /** The signatures, once the key is known; {@code null} until then, or after a failed attempt to load it. */
+    private volatile CompletableFuture<PictureSignatures> signatures;
 
     /**
      * @param key the signing key, or {@code null} for the store's shared secret
@@ -58,7 +60,24 @@ public final class PictureLinks {
         this.lifetimeSeconds = Math.max(1, lifetime.toSeconds());
         this.baseUrl = baseUrl;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.signatures = key == null ? null : new PictureSignatures(key);
+        this.signatures = key == null ? null : CompletableFuture.completedFuture(new PictureSignatures(key));
+    }
+
+    /**
+     * Completes once picture URLs can be made and checked: at once with public pictures or a
+     * configured key; with the store's shared secret, once it was read (the first time, or again
+     * after a failure), without blocking.
+     */
+    public CompletableFuture<PictureLinks> ready() {
+        if (publicPictures) {
+            return CompletableFuture.completedFuture(this);
+        }
+        CompletableFuture<PictureSignatures> current = signatures;
+        if (current == null || current.isCompletedExceptionally()) {
+            current = repository.async().sharedSecret(SECRET_NAME).thenApply(PictureSignatures::new);
+            signatures = current;
+        }
+        return current.thenApply(loaded -> this);
     }
 
     /**
@@ -70,9 +89,12 @@ public final class PictureLinks {
         return (clock.instant().getEpochSecond() / lifetimeSeconds + 2) * lifetimeSeconds;
     }
 
-    /** The absolute picture URL of {@code profile}, expiring at {@code expiresAt} if signed. */
-    public String url(HttpServletRequest request, StoredProfile profile, long expiresAt) {
-        StringBuilder url = new StringBuilder(128).append(baseUrl != null ? baseUrl : origin(request))
+    /**
+     * The absolute picture URL of {@code profile}, expiring at {@code expiresAt} if signed; once
+     * {@link #ready()}.
+     */
+    public String url(Request request, StoredProfile profile, long expiresAt) {
+        StringBuilder url = new StringBuilder(128).append(baseUrl != null ? baseUrl : request.baseUrl())
                 .append(Route.PICTURE_LINK.template(), 0, Route.PICTURE_LINK.template().indexOf('{'))
                 .append(profile.recordId()).append("?v=").append(profile.version());
         if (!publicPictures) {
@@ -92,7 +114,7 @@ public final class PictureLinks {
     }
 
     /**
-     * Checks a picture URL's parameters, as they came.
+     * Checks a picture URL's parameters, as they came; once {@link #ready()}.
      *
      * @return the {@code Cache-Control} of the answer
      * @throws HttpProblem 403 for a URL that is unsigned, changed or expired (never saying
@@ -121,12 +143,11 @@ public final class PictureLinks {
     }
 
     private PictureSignatures signatures() {
-        PictureSignatures current = signatures;
-        if (current == null) {
-            current = new PictureSignatures(repository.sharedSecret(SECRET_NAME));
-            signatures = current;
+        CompletableFuture<PictureSignatures> current = signatures;
+        if (current == null || !current.isDone() || current.isCompletedExceptionally()) {
+            throw new IllegalStateException("picture URLs are used before ready() completed");
         }
-        return current;
+        return current.join();
     }
 
     private static String immutableFor(long seconds) {
@@ -139,17 +160,5 @@ public final class PictureLinks {
         } catch (IllegalArgumentException notOne) {
             return false;
         }
-    }
-
-    /** {@code scheme://host[:port]/context} as the request reached this server. */
-    private static String origin(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        String host = request.getServerName();
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        boolean defaultPort = port <= 0 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
     }
 }

@@ -1,141 +1,128 @@
 package io.profilekit.servlet.internal.profiles;
 
-import io.profilekit.core.FieldVisibility;
+import io.profilekit.core.AsyncProfileRepository;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileJson;
 import io.profilekit.core.ProfileNotFoundException;
-import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
+import io.profilekit.core.internal.Futures;
+import io.profilekit.servlet.internal.access.AccessPolicy;
+import io.profilekit.servlet.internal.http.Answer;
+import io.profilekit.servlet.internal.http.BodyReads;
+import io.profilekit.servlet.internal.http.Call;
 import io.profilekit.servlet.internal.http.EntityTags;
 import io.profilekit.servlet.internal.http.HttpProblem;
-import io.profilekit.servlet.internal.http.JsonResponses;
-import io.profilekit.servlet.internal.http.RequestBodies;
+import io.profilekit.servlet.internal.http.JsonAnswers;
+import io.profilekit.servlet.internal.http.MediaTypes;
+import io.profilekit.servlet.internal.http.Request;
+import io.profilekit.servlet.internal.http.Route;
 import io.profilekit.servlet.internal.pictures.PictureLinks;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * One profile as a resource: read (whole or as its public view), create, replace, merge-patch
+ * One profile as a resource: read (whole or as the caller's view), create, replace, merge-patch
  * and delete, with ETags from the store's versions and each answer's {@code picture_url}
- * ({@link PictureLinks}). A person changing their own profile ({@code owner}) may not change its
- * read-only fields ({@link FieldVisibility#checkOwnChange}). Read-modify-write and the rules of
- * a change live in {@link ProfileRepository#update}.
+ * ({@link PictureLinks}). What a caller may change is the {@link AccessPolicy}'s to say;
+ * read-modify-write and its retries live in the repository.
  */
 public final class ProfileResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final ProfileRepository repository;
-    private final RequestBodies bodies;
+    private final AsyncProfileRepository repository;
+    private final BodyReads bodies;
     private final int maxProfileBytes;
     private final PictureLinks links;
-    private final FieldVisibility visibility;
+    private final AccessPolicy access;
 
     /**
      * @param bodies reads request bodies (and bounds how many are read at once)
      * @param maxProfileBytes the largest profile body accepted
      * @param links the {@code picture_url} of every profile answered
-     * @param visibility the public view, and what people may not change themselves
      */
-    public ProfileResource(ProfileRepository repository, RequestBodies bodies, int maxProfileBytes, PictureLinks links,
-            FieldVisibility visibility) {
+    public ProfileResource(AsyncProfileRepository repository, BodyReads bodies, int maxProfileBytes, PictureLinks links,
+            AccessPolicy access) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.maxProfileBytes = maxProfileBytes;
         this.links = Objects.requireNonNull(links, "links");
-        this.visibility = Objects.requireNonNull(visibility, "visibility");
+        this.access = Objects.requireNonNull(access, "access");
     }
 
-    /** Answers a profile, whole or as its public view (whose ETag differs from the whole one's). */
-    public void read(HttpServletRequest request, HttpServletResponse response, StoredProfile stored,
-            boolean publicView) throws IOException {
-        long expiresAt = links.expiresAt();
-        String tag = links.entityTag(stored.version(), expiresAt);
-        if (publicView) {
-            tag = tag.substring(0, tag.length() - 1) + "-public\"";
-        }
-        if (EntityTags.noneMatchMatches(request.getHeader("If-None-Match"), tag)) {
-            EntityTags.notModified(response, tag);
-            return;
-        }
-        StoredProfile shown = publicView ? visibility.publicView(stored) : stored;
-        EntityTags.setValidators(response, tag);
-        if (publicView && !visibility.isPublic(PictureLinks.FIELD)) {
-            JsonResponses.document(response, 200, shown);
-        } else {
-            JsonResponses.document(response, 200, shown, PictureLinks.FIELD, links.url(request, stored, expiresAt));
-        }
+    /**
+     * Answers a profile as the caller sees it: whole, or its public view (whose ETag differs from
+     * the whole one's) for a person reading another's; a person's own, at /api/v1/me, is whole.
+     */
+    public CompletableFuture<Answer> read(Call call, StoredProfile stored) {
+        boolean publicView = call.route() != Route.ME && access.seesPublicViews(call.caller());
+        return links.ready().thenApply(ready -> {
+            long expiresAt = links.expiresAt();
+            String tag = links.entityTag(stored.version(), expiresAt);
+            if (publicView) {
+                tag = tag.substring(0, tag.length() - 1) + "-public\"";
+            }
+            if (EntityTags.noneMatchMatches(call.request().header("If-None-Match"), tag)) {
+                return EntityTags.notModified(tag);
+            }
+            StoredProfile shown = publicView ? access.visibility().publicView(stored) : stored;
+            Answer answer = publicView && !access.visibility().isPublic(PictureLinks.FIELD)
+                    ? JsonAnswers.document(200, shown)
+                    : JsonAnswers.document(200, shown, PictureLinks.FIELD, links.url(call.request(), stored, expiresAt));
+            return EntityTags.withValidators(answer, tag);
+        });
     }
 
     /** The profile in the request's body, without {@code picture_url}. */
-    public Profile body(HttpServletRequest request) throws IOException {
-        return withoutPictureUrl(ProfileJson.fromJson(profileBody(request, "application/json")));
+    public CompletableFuture<Profile> body(Request request) {
+        return profileBody(request, JsonAnswers.JSON).thenApply(json -> withoutPictureUrl(ProfileJson.fromJson(json)));
     }
 
-    /** Stores a new profile and answers it 201, with {@code location} as its {@code Location}. */
-    public void create(HttpServletRequest request, HttpServletResponse response, Profile profile, String location)
-            throws IOException {
-        StoredProfile created = repository.create(profile);
-        response.setHeader("Location", location.replace("{id}", Long.toString(created.recordId())));
-        write(request, response, 201, created);
+    /** Stores a new profile and answers it 201, with {@code location} ({@code {id}} for its id) as its {@code Location}. */
+    public CompletableFuture<Answer> create(Call call, Profile profile, String location) {
+        return repository.create(profile).thenCompose(created -> written(call, 201, created)
+                .thenApply(answer -> answer.header("Location",
+                        location.replace("{id}", Long.toString(created.recordId())))));
     }
 
     /**
      * Replaces profile {@code id} with the request's body (under its {@code If-Match}); the
-     * stored picture stays unless the body names one. For an owner, read-only fields left out
-     * are kept and the others must not change.
+     * stored picture stays unless the body names one; what the caller may not change stays.
      */
-    public void replace(HttpServletRequest request, HttpServletResponse response, long id, boolean owner)
-            throws IOException {
-        Profile replacement = body(request);
-        StoredProfile stored = underIfMatch(request, id, expected -> repository.update(id, expected, current -> {
-            Profile.Builder changed = replacement.toBuilder();
-            if (replacement.recordId() == null) {
-                changed.recordId(id);
-            }
-            if (replacement.picture() == null) {
-                changed.picture(current.profile().picture());
-            }
-            if (!owner) {
-                return changed.build();
-            }
-            Profile own = visibility.withReadOnlyKept(current.profile(), changed.build());
-            visibility.checkOwnChange(current.profile(), own);
-            return own;
-        }));
-        write(request, response, 200, stored);
+    public CompletableFuture<Answer> replace(Call call, long id) {
+        return body(call.request()).thenCompose(replacement -> underIfMatch(call, id,
+                expected -> repository.update(id, expected, current -> {
+                    Profile.Builder changed = replacement.toBuilder();
+                    if (replacement.recordId() == null) {
+                        changed.recordId(id);
+                    }
+                    if (replacement.picture() == null) {
+                        changed.picture(current.profile().picture());
+                    }
+                    return access.replacement(call.caller(), current.profile(), changed.build());
+                })))
+                .thenCompose(stored -> written(call, 200, stored));
     }
 
-    /** Applies the request's JSON merge patch to profile {@code id}; an owner's must leave read-only fields be. */
-    public void patch(HttpServletRequest request, HttpServletResponse response, long id, boolean owner)
-            throws IOException {
-        byte[] patch;
+    /** Applies the request's JSON merge patch to profile {@code id}, under its {@code If-Match}. */
+    public CompletableFuture<Answer> patch(Call call, long id) {
+        CompletableFuture<byte[]> patch;
         try {
-            patch = profileBody(request, MERGE_PATCH);
+            patch = profileBody(call.request(), MERGE_PATCH);
         } catch (HttpProblem problem) {
             throw problem.status() == 415 ? problem.with("Accept-Patch", MERGE_PATCH) : problem;
         }
-        StoredProfile stored = underIfMatch(request, id, expected -> repository.update(id, expected, current -> {
-            Profile changed = withoutPictureUrl(ProfileJson.mergePatch(current.json(), patch));
-            if (owner) {
-                visibility.checkOwnChange(current.profile(), changed);
-            }
-            return changed;
-        }));
-        write(request, response, 200, stored);
+        return patch.thenCompose(bytes -> underIfMatch(call, id, expected -> repository.update(id, expected,
+                current -> access.patched(call.caller(), current.profile(),
+                        withoutPictureUrl(ProfileJson.mergePatch(current.json(), bytes))))))
+                .thenCompose(stored -> written(call, 200, stored));
     }
 
     /** Deletes profile {@code id} (under the request's {@code If-Match}): 204. */
-    public void delete(HttpServletRequest request, HttpServletResponse response, long id) {
-        underIfMatch(request, id, expected -> {
-            repository.delete(id, expected);
-            return null;
-        });
-        response.setStatus(204);
+    public CompletableFuture<Answer> delete(Call call, long id) {
+        return underIfMatch(call, id, expected -> repository.delete(id, expected)).thenApply(deleted -> Answer.of(204));
     }
 
     /**
@@ -144,41 +131,46 @@ public final class ProfileResource {
      * write itself, so the profile is not read twice; {@code *} or several tags are resolved
      * against the stored version first. A profile that does not exist fails the condition: 412.
      */
-    private <T> T underIfMatch(HttpServletRequest request, long id, Function<Version, T> write) {
-        EntityTags.Condition condition = EntityTags.ifMatch(request.getHeader("If-Match"));
+    private <T> CompletableFuture<T> underIfMatch(Call call, long id, Function<Version, CompletableFuture<T>> write) {
+        EntityTags.Condition condition = EntityTags.ifMatch(call.request().header("If-Match"));
         if (!condition.present()) {
             return write.apply(null);
         }
-        try {
-            Version expected = !condition.any() && condition.versions().size() == 1
-                    ? condition.versions().get(0)
-                    : matchingVersion(condition, id);
-            return write.apply(expected);
-        } catch (ProfileNotFoundException gone) {
-            throw HttpProblem.preconditionFailed("If-Match names a version, but there is no profile " + id);
-        }
+        CompletableFuture<Version> expected = !condition.any() && condition.versions().size() == 1
+                ? CompletableFuture.completedFuture(condition.versions().get(0))
+                : matchingVersion(condition, id);
+        return Futures.then(expected.thenCompose(write), (written, error) -> {
+            if (error instanceof ProfileNotFoundException) {
+                throw HttpProblem.preconditionFailed("If-Match names a version, but there is no profile " + id);
+            }
+            return error == null ? CompletableFuture.completedFuture(written) : CompletableFuture.failedFuture(error);
+        });
     }
 
     /** The stored version, when it is one {@code condition} names; else 412. */
-    private Version matchingVersion(EntityTags.Condition condition, long id) {
-        StoredProfile current = repository.findById(id).orElseThrow(() -> ProfileNotFoundException.noProfile(id));
-        if (!condition.matches(current.version())) {
-            throw HttpProblem.preconditionFailed("profile " + id + " is at version " + EntityTags.of(current.version())
-                    + ", not the one If-Match names; read it again and retry");
-        }
-        return current.version();
+    private CompletableFuture<Version> matchingVersion(EntityTags.Condition condition, long id) {
+        return repository.findById(id).thenApply(found -> {
+            StoredProfile current = found.orElseThrow(() -> ProfileNotFoundException.noProfile(id));
+            if (!condition.matches(current.version())) {
+                throw HttpProblem.preconditionFailed("profile " + id + " is at version "
+                        + EntityTags.of(current.version()) + ", not the one If-Match names; read it again and retry");
+            }
+            return current.version();
+        });
     }
 
-    private byte[] profileBody(HttpServletRequest request, String mediaType) throws IOException {
-        RequestBodies.requireMediaType(request, mediaType);
+    private CompletableFuture<byte[]> profileBody(Request request, String mediaType) {
+        MediaTypes.require(request, mediaType);
         return bodies.read(request, "the profile", maxProfileBytes);
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, int status, StoredProfile stored)
-            throws IOException {
-        long expiresAt = links.expiresAt();
-        EntityTags.setValidators(response, links.entityTag(stored.version(), expiresAt));
-        JsonResponses.document(response, status, stored, PictureLinks.FIELD, links.url(request, stored, expiresAt));
+    /** A written profile: whole (its writer may see it whole), with its validators and picture URL. */
+    private CompletableFuture<Answer> written(Call call, int status, StoredProfile stored) {
+        return links.ready().thenApply(ready -> {
+            long expiresAt = links.expiresAt();
+            return EntityTags.withValidators(JsonAnswers.document(status, stored, PictureLinks.FIELD,
+                    links.url(call.request(), stored, expiresAt)), links.entityTag(stored.version(), expiresAt));
+        });
     }
 
     /** The profile without {@code picture_url}: answers carry it, a client may send it back, it is never stored. */

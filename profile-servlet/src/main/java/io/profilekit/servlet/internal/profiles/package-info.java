@@ -1,5 +1,5 @@
 /**
- * Not API: one profile as a resource (read, replace, patch, delete), for its own route and for
- * /api/v1/me. May change in any release.
+ * Not API: the resource API: the profiles collection, one profile as a resource (read, create,
+ * replace, patch, delete), and a person's own profile at /api/v1/me. May change in any release.
  */
 package io.profilekit.servlet.internal.profiles;

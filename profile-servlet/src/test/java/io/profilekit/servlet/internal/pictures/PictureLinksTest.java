@@ -26,7 +26,8 @@ class PictureLinksTest {
     private final ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
 
     private PictureLinks links(Instant now, boolean publicPictures) {
-        return new PictureLinks(repository, null, publicPictures, DAY, BASE, Clock.fixed(now, ZoneOffset.UTC));
+        return new PictureLinks(repository, null, publicPictures, DAY, BASE, Clock.fixed(now, ZoneOffset.UTC))
+                .ready().join();
     }
 
     private static String url(PictureLinks links) {

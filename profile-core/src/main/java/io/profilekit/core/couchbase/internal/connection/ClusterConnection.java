@@ -1,5 +1,6 @@
 package io.profilekit.core.couchbase.internal.connection;
 
+import com.couchbase.client.core.CoreLimiter;
 import com.couchbase.client.core.cnc.EventSubscription;
 import com.couchbase.client.core.env.SecurityConfig;
 import com.couchbase.client.core.error.CouchbaseException;
@@ -160,14 +161,15 @@ public final class ClusterConnection {
     }
 
     /**
-     * Waits (a second at most), once a cluster this class loader opened was disconnected and is
-     * no longer referenced, until the SDK's "cb-cleaner" thread, which watches every cluster
-     * until it is garbage-collected, has ended: in a web application it would otherwise hold the
-     * application's class loader until the next cluster is collected.
+     * Waits (a second at most), once the clusters this class loader opened were disconnected and
+     * are no longer referenced, until the SDK's "cb-cleaner" threads of those clusters have
+     * ended (each cluster has one, which ends when the cluster is garbage-collected): in a web
+     * application they would otherwise hold the application's class loader. The cleaners of
+     * clusters still connected are not waited for.
      */
     public static void awaitCleaner() {
         ClassLoader ours = ClusterConnection.class.getClassLoader();
-        for (int attempt = 0; attempt < 50 && cleanerRunning(ours); attempt++) {
+        for (int attempt = 0; attempt < 50 && cleaners(ours) > CoreLimiter.numInstances(); attempt++) {
             System.gc();
             try {
                 Thread.sleep(20);
@@ -178,9 +180,10 @@ public final class ClusterConnection {
         }
     }
 
-    private static boolean cleanerRunning(ClassLoader ours) {
+    private static long cleaners(ClassLoader ours) {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(thread -> thread.getName().startsWith("cb-cleaner") && thread.getContextClassLoader() == ours);
+                .filter(thread -> thread.getName().startsWith("cb-cleaner") && thread.getContextClassLoader() == ours)
+                .count();
     }
 
     private static String target(CouchbaseSettings settings) {

@@ -117,7 +117,7 @@ public final class KeyspaceCheck {
         String name = "scope".equals(what)
                 ? "scope '" + keyspace.scope() + "' in bucket '" + keyspace.bucket() + "'"
                 : "collection '" + keyspace.scope() + "." + collection + "' in bucket '" + keyspace.bucket() + "'";
-        return name + " does not exist, or user '" + settings.username() + "' has no role on it: run init "
-                + "(java -jar profile-server.jar init), or check the scope and collection settings";
+        return name + " does not exist, or " + new Failures(settings.username()).user() + " has no role on it: "
+                + Failures.RUN_INIT + ", or check the scope and collection settings";
     }
 }

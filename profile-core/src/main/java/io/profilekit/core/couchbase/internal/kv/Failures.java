@@ -63,9 +63,9 @@ public final class Failures {
 
     private final String user;
 
-    /** @param username the cluster user the messages name; {@code null} when unknown */
+    /** @param username the cluster user the messages name; blank when unknown */
     public Failures(String username) {
-        this.user = username == null ? "the Couchbase user" : "user '" + username + "'";
+        this.user = username.isBlank() ? "the Couchbase user" : "user '" + username + "'";
     }
 
     /** The user as messages name it: {@code user 'name'}. */

@@ -182,7 +182,7 @@ class AvailabilityTest {
         for (int i = 0; i < times; i++) {
             assertThatThrownBy(() -> call(() -> {
                 calls.incrementAndGet();
-                throw new Failures(null).translate(ClusterAnswers.kvTimeoutAfterRetries(RetryReason.ENDPOINT_NOT_AVAILABLE));
+                throw new Failures("").translate(ClusterAnswers.kvTimeoutAfterRetries(RetryReason.ENDPOINT_NOT_AVAILABLE));
             })).isInstanceOf(StoreUnavailableException.class);
         }
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RecordIdCounterTest {
 
     private final RecordIdCounter counter = new RecordIdCounter(MockCouchbase.collection(),
-            new Documents(new Failures(null)));
+            new Documents(new Failures("")));
 
     @BeforeEach
     void empty() {
