@@ -32,9 +32,11 @@ import java.util.function.Supplier;
 public final class AsyncProfileRepository {
 
     private final ProfileStore store;
+    private final IdempotentCreates idempotent;
 
     AsyncProfileRepository(ProfileStore store) {
         this.store = Objects.requireNonNull(store, "store");
+        this.idempotent = new IdempotentCreates(store);
     }
 
     /** See {@link ProfileRepository#findById}. */
@@ -63,12 +65,25 @@ public final class AsyncProfileRepository {
         return call(() -> store.findPicture(pictureId));
     }
 
-    /** See {@link ProfileRepository#create}. */
+    /** See {@link ProfileRepository#create(Profile)}. */
     public CompletableFuture<StoredProfile> create(Profile profile) {
         return call(() -> {
             ProfileRules.checkWritable(profile);
-            return retrying(0, null, () -> store.insert(profile), () -> new ProfileContendedException(
-                    "the username's entry kept changing while the profile was created; try again"));
+            return insert(profile);
+        });
+    }
+
+    private CompletableFuture<StoredProfile> insert(Profile checked) {
+        return retrying(0, null, () -> store.insert(checked), () -> new ProfileContendedException(
+                "the username's entry kept changing while the profile was created; try again"));
+    }
+
+    /** See {@link ProfileRepository#create(Profile, IdempotencyKey)}. */
+    public CompletableFuture<StoredProfile> create(Profile profile, IdempotencyKey key) {
+        Objects.requireNonNull(key, "key");
+        return call(() -> {
+            ProfileRules.checkWritable(profile);
+            return idempotent.create(profile, key, this::insert);
         });
     }
 

@@ -94,6 +94,20 @@ public final class ProfileRepository implements AutoCloseable {
     }
 
     /**
+     * Stores a new profile under an idempotency key, so that the create can be retried safely
+     * after an answer that was lost or said to try again: a retry with the same key and the
+     * same profile answers what the first create answered (the same record id and version),
+     * and writes no second profile, through any instance on the same store.
+     *
+     * @return the stored profile, as the key's first use answered it
+     * @throws IdempotencyKeyReusedException when the key was used with another profile
+     * @throws ProfileConflictException when the record id or the username is taken
+     */
+    public StoredProfile create(Profile profile, IdempotencyKey key) {
+        return join(async.create(profile, key));
+    }
+
+    /**
      * Replaces the profile with {@code profile.recordId()}, but only if its stored version is
      * still {@code expected}.
      *

@@ -4,20 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
- * A client of the HTTP API with nothing but {@code java.net.http}: read-modify-write that never
- * loses someone else's update. It reads the profile and its {@code ETag}, changes it, and
- * writes it back with {@code If-Match}; when another client wrote first the answer is 412, and
- * it reads again and retries.
+ * A client of the HTTP API with nothing but {@code java.net.http}, whose writes are safe to
+ * retry. Its read-modify-write never loses someone else's update: it reads the profile and its
+ * {@code ETag}, changes it, and writes it back with {@code If-Match}; when another client wrote
+ * first the answer is 412, and it reads again and retries. Its create never stores a profile
+ * twice: it sends an {@code Idempotency-Key}, and when the answer is 503 or never arrives, it
+ * waits as {@code Retry-After} says and sends the very same request again.
  */
 public final class ConditionalUpdateClient {
 
@@ -75,6 +80,39 @@ public final class ConditionalUpdateClient {
             Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
         }
         throw new UpdateFailedException("profile " + id + " kept changing; gave up after " + attempts + " attempts");
+    }
+
+    /**
+     * Creates {@code profile} and returns it as stored: one key for every attempt, so that
+     * however many are made, one profile is stored and every answer is that one.
+     */
+    public JsonNode create(ObjectNode profile, int attempts) throws IOException, InterruptedException {
+        URI profiles = base.resolve("/api/v1/profiles");
+        HttpRequest request = HttpRequest.newBuilder(profiles)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(profile)))
+                .build();
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            long waitSeconds = 1;
+            try {
+                HttpResponse<byte[]> created = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (created.statusCode() == 201) {
+                    return JSON.readTree(created.body());
+                }
+                if (created.statusCode() != 503) {
+                    throw new UpdateFailedException("POST " + profiles + " answered " + created.statusCode() + ": "
+                            + new String(created.body(), StandardCharsets.UTF_8));
+                }
+                waitSeconds = created.headers().firstValueAsLong("Retry-After").orElse(1);
+            } catch (HttpTimeoutException | ConnectException lost) {
+                // The answer never came: the profile may be stored. The same key finds out.
+            }
+            Thread.sleep(Math.min(waitSeconds, 30) * 1000);
+        }
+        throw new UpdateFailedException("POST " + profiles + " was not answered; gave up after " + attempts + " attempts");
     }
 
     /** Arguments: base URL, token, record id. Counts a visit in the profile's {@code visits} attribute. */

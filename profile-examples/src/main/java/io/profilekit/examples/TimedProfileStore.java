@@ -11,7 +11,9 @@ import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.memory.InMemoryProfileStore;
+import io.profilekit.core.spi.IdempotencyRecord;
 import io.profilekit.core.spi.ProfileStore;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -87,6 +89,21 @@ public final class TimedProfileStore implements ProfileStore {
     @Override
     public CompletableFuture<byte[]> sharedSecret(String name) {
         return timed("sharedSecret", () -> store.sharedSecret(name));
+    }
+
+    @Override
+    public CompletableFuture<Long> reserveRecordId() {
+        return timed("reserveRecordId", store::reserveRecordId);
+    }
+
+    @Override
+    public CompletableFuture<IdempotencyRecord> remember(String key, IdempotencyRecord proposed, Duration lifetime) {
+        return timed("remember", () -> store.remember(key, proposed, lifetime));
+    }
+
+    @Override
+    public CompletableFuture<Void> settle(String key, IdempotencyRecord answered, Duration lifetime) {
+        return timed("settle", () -> store.settle(key, answered, lifetime));
     }
 
     @Override

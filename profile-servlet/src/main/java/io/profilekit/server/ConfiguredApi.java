@@ -140,10 +140,8 @@ public final class ConfiguredApi implements AutoCloseable {
             ApiSettings settings, People people, PictureSettings pictures) {
         ProfileApi.Builder builder = ProfileApi.builder(repository).authenticator(authenticator)
                 .meterRegistry(meters.registry())
-                .fieldVisibility(people.visibility())
-                .limits(settings.limits()).accessLog(settings.accessLog()).renderCacheBytes(settings.renderCacheBytes());
-        ApiSettings.CORS_ALLOWED_ORIGINS.apply(() -> builder.corsAllowedOrigins(settings.corsAllowedOrigins()));
-        return pictures.applyTo(builder).build();
+                .fieldVisibility(people.visibility());
+        return pictures.applyTo(settings.applyTo(builder)).build();
     }
 
     /** The API to register or serve. */

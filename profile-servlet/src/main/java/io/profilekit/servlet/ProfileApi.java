@@ -45,6 +45,8 @@ public final class ProfileApi implements AutoCloseable {
     public static final long DEFAULT_RENDER_CACHE_BYTES = 32L << 20;
     /** The largest render cache: 1 GiB. */
     public static final long MAX_RENDER_CACHE_BYTES = 1L << 30;
+    /** How long a create's {@code Idempotency-Key} is kept, and a retry with it answered the same: a day. */
+    public static final Duration DEFAULT_IDEMPOTENCY_KEY_LIFETIME = Duration.ofDays(1);
     /** A signed picture URL stays valid for at least this long, and at most twice it. */
     public static final Duration DEFAULT_PICTURE_URL_LIFETIME = Duration.ofDays(7);
 
@@ -64,6 +66,7 @@ public final class ProfileApi implements AutoCloseable {
                         builder.limits.maxPictureSide(), builder.limits.maxConcurrentBodyReads())
                 .accessLog(builder.accessLog)
                 .renders(builder.renderCacheBytes)
+                .idempotencyKeys(builder.idempotencyKeyLifetime)
                 .pictureLinks(builder.pictureSigningKey, builder.publicPictures, builder.pictureUrlLifetime,
                         builder.pictureBaseUrl, builder.clock)
                 .cors(builder.corsAllowedOrigins)
@@ -142,6 +145,7 @@ public final class ProfileApi implements AutoCloseable {
         private ApiLimits limits = ApiLimits.DEFAULTS;
         private boolean accessLog;
         private long renderCacheBytes = DEFAULT_RENDER_CACHE_BYTES;
+        private Duration idempotencyKeyLifetime = DEFAULT_IDEMPOTENCY_KEY_LIFETIME;
         private byte[] pictureSigningKey;
         private boolean publicPictures;
         private Duration pictureUrlLifetime = DEFAULT_PICTURE_URL_LIFETIME;
@@ -188,6 +192,20 @@ public final class ProfileApi implements AutoCloseable {
                         + " bytes");
             }
             renderCacheBytes = value;
+            return this;
+        }
+
+        /**
+         * How long the {@code Idempotency-Key} of a create ({@code POST /api/v1/profiles},
+         * {@code POST /api/v1/me}) is kept in the store, from its first use: for so long, a
+         * retry with the key and the same body answers what the first answered, through any
+         * instance. {@link #DEFAULT_IDEMPOTENCY_KEY_LIFETIME} unless set; a second at least.
+         */
+        public Builder idempotencyKeyLifetime(Duration value) {
+            if (value.toSeconds() < 1) {
+                throw new IllegalArgumentException("an idempotency key is kept for a second at least");
+            }
+            idempotencyKeyLifetime = value;
             return this;
         }
 

@@ -15,44 +15,66 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two profilekit instances on one CouchbaseMock, run as a process of its own, with clients
- * creating, patching, renaming, deleting and uploading pictures while faults come and go:
- * temporary failures, responses stalled past the timeout (writes applied but unconfirmed),
- * responses cut into fragments, and the whole database suspended. Then what must hold: every
- * profile answered 201 is found by id, username and nickname; no username has two profiles; no
- * profile is unreachable by its username; no answer was a 500, and every 503 carried
- * {@code Retry-After}; every route answers 200 again within ten seconds of the faults clearing.
+ * creating (racing for shared usernames across both instances), patching, renaming, deleting
+ * and uploading pictures while faults come and go: temporary failures, not-my-vbucket answers,
+ * responses stalled past the timeout (writes applied but unconfirmed), responses cut into
+ * fragments and cut to ten bytes, two faults at once, and the whole database suspended. Then
+ * what must hold: every profile answered 201 is found by id, username and nickname; no username
+ * has two profiles; no profile is unreachable by its username; no answer was a 500, and every
+ * 503 carried {@code Retry-After}; every create retried after a 503 settled within 30 s, to 201
+ * with its key, or to a 409 whose name a profile holds; every route answers 200 again within
+ * ten seconds of the faults clearing. Each seed (the system property {@value #SEEDS}, a
+ * comma-separated list, {@code 1,2} unless set) is one run with other clients' choices.
  */
 class CouchbaseFaultsIT {
+
+    /** The system property that lists the seeds to run the suite with. */
+    static final String SEEDS = "profilekit.faults.seeds";
 
     private static final String TOKEN = "fault-suite-token-4d1e";
     private static final CouchbaseKeyspace KEYSPACE = CouchbaseKeyspace.defaultCollection(CouchbaseMockProcess.BUCKET);
     private static final Duration CALM = Duration.ofSeconds(3);
     private static final Duration KV_TIMEOUT = Duration.ofMillis(1000);
 
-    @Test
-    void writesStayRightAndEveryRouteRecoversThroughFaults() throws Exception {
+    static LongStream seeds() {
+        return Arrays.stream(System.getProperty(SEEDS, "1,2").split(",")).map(String::trim).mapToLong(Long::parseLong);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void writesStayRightAndEveryRouteRecoversThroughFaults(long seed) throws Exception {
         try (CouchbaseMockProcess mock = CouchbaseMockProcess.start();
                 Instance first = Instance.start(mock);
                 Instance second = Instance.start(mock)) {
-            Clients clients = new Clients(List.of(first.uri(), second.uri()), TOKEN);
+            Clients clients = new Clients(List.of(first.uri(), second.uri()), TOKEN, seed);
             clients.start(8);
             List<String> faults = new ArrayList<>();
             long resumed;
             try {
                 sleep(CALM);
-                inject(mock, faults, "temporary failures", "/mock/opfail?code=134&count=-1",
-                        "/mock/opfail?code=0&count=0", Duration.ofSeconds(3));
-                inject(mock, faults, "responses stalled past the timeout", "/mock/hiccup?msecs=1500&offset=8",
-                        "/mock/hiccup?msecs=0&offset=0", Duration.ofSeconds(4));
-                inject(mock, faults, "responses cut into fragments", "/mock/truncate?limit=7",
-                        "/mock/truncate?limit=0", Duration.ofSeconds(3));
+                inject(mock, faults, "temporary failures", List.of("/mock/opfail?code=134&count=-1"),
+                        List.of("/mock/opfail?code=0&count=0"), Duration.ofSeconds(3));
+                inject(mock, faults, "40 not-my-vbucket answers", List.of("/mock/opfail?code=7&count=40"),
+                        List.of("/mock/opfail?code=0&count=0"), Duration.ofSeconds(2));
+                inject(mock, faults, "responses stalled past the timeout", List.of("/mock/hiccup?msecs=1500&offset=8"),
+                        List.of("/mock/hiccup?msecs=0&offset=0"), Duration.ofSeconds(4));
+                inject(mock, faults, "responses cut into fragments", List.of("/mock/truncate?limit=7"),
+                        List.of("/mock/truncate?limit=0"), Duration.ofSeconds(3));
+                inject(mock, faults, "responses cut to ten bytes", List.of("/mock/truncate?limit=10"),
+                        List.of("/mock/truncate?limit=0"), Duration.ofSeconds(3));
+                inject(mock, faults, "stalls and temporary failures at once",
+                        List.of("/mock/hiccup?msecs=1200&offset=4", "/mock/opfail?code=134&count=-1"),
+                        List.of("/mock/opfail?code=0&count=0", "/mock/hiccup?msecs=0&offset=0"), Duration.ofSeconds(3));
                 mock.suspend();
                 long known = awaitKnownDown(first, second);
                 clients.timing.set(true);
@@ -63,17 +85,17 @@ class CouchbaseFaultsIT {
                         + known + " ms after suspending");
                 resumed = awaitReady(first, second);
                 sleep(CALM);
-                inject(mock, faults, "responses stalled again", "/mock/hiccup?msecs=1200&offset=4",
-                        "/mock/hiccup?msecs=0&offset=0", Duration.ofSeconds(3));
+                inject(mock, faults, "responses stalled again", List.of("/mock/hiccup?msecs=1200&offset=4"),
+                        List.of("/mock/hiccup?msecs=0&offset=0"), Duration.ofSeconds(3));
             } finally {
                 clients.stop();
             }
             long recovered = awaitEveryRoute(first, second, clients);
 
             Invariants invariants = Invariants.check(mock, KEYSPACE, clients);
-            System.out.printf("Fault suite: %s; faults: %s; 503s while suspended (ms, once both instances knew it): %s; "
+            System.out.printf("Fault suite, seed %d: %s; faults: %s; 503s while suspended (ms, once both instances knew it): %s; "
                     + "ready again %d ms after resuming; every route 200 again %d ms after the last fault; %s%n",
-                    clients.summary(), faults, percentiles(clients.unavailableMillis), resumed, recovered,
+                    seed, clients.summary(), faults, percentiles(clients.unavailableMillis), resumed, recovered,
                     invariants.summary());
             assertThat(clients.violations).as("answers no client should get").isEmpty();
             assertThat(invariants.violations()).as("invariants").isEmpty();
@@ -81,14 +103,18 @@ class CouchbaseFaultsIT {
         }
     }
 
-    private static void inject(CouchbaseMockProcess mock, List<String> faults, String name, String on, String off,
-            Duration lasting) throws Exception {
+    private static void inject(CouchbaseMockProcess mock, List<String> faults, String name, List<String> on,
+            List<String> off, Duration lasting) throws Exception {
         faults.add(name + " for " + lasting.toSeconds() + " s");
-        mock.control(on);
         try {
+            for (String fault : on) {
+                mock.control(fault);
+            }
             sleep(lasting);
         } finally {
-            mock.control(off);
+            for (String cure : off) {
+                mock.control(cure);
+            }
         }
         sleep(CALM);
     }

@@ -15,7 +15,9 @@ import io.profilekit.core.couchbase.internal.kv.Availability;
 import io.profilekit.core.couchbase.internal.kv.Keys;
 import io.profilekit.core.couchbase.internal.query.QueryRunner;
 import io.profilekit.core.internal.Futures;
+import io.profilekit.core.spi.IdempotencyRecord;
 import io.profilekit.core.spi.ProfileStore;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -193,6 +195,21 @@ public final class CouchbaseProfileStore implements ProfileStore {
     }
 
     /** One key-value read in the profiles' collection: what every read route needs to answer. */
+    @Override
+    public CompletableFuture<Long> reserveRecordId() {
+        return call(parts -> parts.counter().next());
+    }
+
+    @Override
+    public CompletableFuture<IdempotencyRecord> remember(String key, IdempotencyRecord proposed, Duration lifetime) {
+        return call(parts -> parts.idempotency().remember(key, proposed, lifetime));
+    }
+
+    @Override
+    public CompletableFuture<Void> settle(String key, IdempotencyRecord answered, Duration lifetime) {
+        return call(parts -> parts.idempotency().settle(key, answered, lifetime));
+    }
+
     @Override
     public CompletableFuture<Void> ping() {
         return call(parts -> probe());

@@ -10,10 +10,12 @@ import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
+import io.profilekit.core.spi.IdempotencyRecord;
 import io.profilekit.core.spi.LostRaceException;
 import io.profilekit.core.spi.Pages;
 import io.profilekit.core.spi.ProfileStore;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +50,7 @@ public final class InMemoryProfileStore implements ProfileStore {
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, StoredPicture> pictures = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, byte[]> secrets = new ConcurrentHashMap<>();
+    private final IdempotencyRecords idempotency;
 
     /** Starts from the clock so that versions (entity tags) do not repeat across restarts. */
     private final AtomicLong versions = new AtomicLong(System.currentTimeMillis() << 16);
@@ -56,6 +60,12 @@ public final class InMemoryProfileStore implements ProfileStore {
 
     /** An empty store. */
     public InMemoryProfileStore() {
+        this(System::nanoTime);
+    }
+
+    /** An empty store whose idempotency keys expire by {@code nanoTime} (tests pass their own). */
+    InMemoryProfileStore(LongSupplier nanoTime) {
+        this.idempotency = new IdempotencyRecords(nanoTime);
     }
 
     /** The number of profiles stored. */
@@ -207,6 +217,28 @@ public final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
+    public CompletableFuture<Long> reserveRecordId() {
+        return now(() -> {
+            synchronized (writeLock) {
+                return ++highestRecordId;
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<IdempotencyRecord> remember(String key, IdempotencyRecord proposed, Duration lifetime) {
+        return now(() -> idempotency.remember(key, proposed, lifetime));
+    }
+
+    @Override
+    public CompletableFuture<Void> settle(String key, IdempotencyRecord answered, Duration lifetime) {
+        return now(() -> {
+            idempotency.settle(key, answered, lifetime);
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> ping() {
         return now(() -> null);
     }
@@ -221,6 +253,7 @@ public final class InMemoryProfileStore implements ProfileStore {
             usernames.clear();
             nicknames.clear();
             pictures.clear();
+            idempotency.clear();
         }
     }
 

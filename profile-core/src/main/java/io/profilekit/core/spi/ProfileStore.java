@@ -6,6 +6,7 @@ import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -101,6 +102,24 @@ public interface ProfileStore extends AutoCloseable {
      * that uses this store.
      */
     CompletableFuture<byte[]> sharedSecret(String name);
+
+    /**
+     * A record id no profile has and no other call gets: for a create that must name its
+     * profile's id before writing it (one retried under an idempotency key).
+     */
+    CompletableFuture<Long> reserveRecordId();
+
+    /**
+     * Keeps {@code proposed} under {@code key} (an {@link io.profilekit.core.IdempotencyKey}'s
+     * digest) for {@code lifetime}, unless a record is kept there already; shared by every
+     * process that uses this store.
+     *
+     * @return the record kept under the key now: {@code proposed}, or the one that was there
+     */
+    CompletableFuture<IdempotencyRecord> remember(String key, IdempotencyRecord proposed, Duration lifetime);
+
+    /** Keeps {@code answered} under {@code key}, in place of its pending record, for {@code lifetime} from now. */
+    CompletableFuture<Void> settle(String key, IdempotencyRecord answered, Duration lifetime);
 
     /** Completes when the store answers a read of what serving needs; fails when it does not. */
     CompletableFuture<Void> ping();

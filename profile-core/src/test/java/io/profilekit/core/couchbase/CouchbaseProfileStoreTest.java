@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.profilekit.core.IdempotencyKey;
 import io.profilekit.core.Profile;
-import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoreConfigurationException;
 import io.profilekit.core.StoreUnavailableException;
@@ -14,14 +14,7 @@ import io.profilekit.core.StoredProfile;
 import io.profilekit.core.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,147 +111,26 @@ class CouchbaseProfileStoreTest {
     }
 
     @Test
-    void aUsernameClaimedByAWriteInFlightIsTaken() {
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 999, \"pending\": true}");
+    void keepsAnIdempotencyKeysAnswerInTheLookupsCollectionUnderItsDigest() {
+        IdempotencyKey key = new IdempotencyKey("service", "k-1", Duration.ofHours(1));
+        StoredProfile created = repository.create(person("ada1815", "alovelace"), key);
 
-        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace")))
-                .isInstanceOf(ProfileConflictException.class)
-                .hasMessage("username 'ada1815' is being claimed; try again later");
+        JsonNode kept = json(MockCouchbase.getRaw("idempotency::" + key.digest()).orElseThrow());
+
+        assertThat(kept.get("record").asLong()).isEqualTo(created.recordId());
+        assertThat(kept.get("fingerprint").asText()).hasSize(64);
+        assertThat(kept.at("/answer/version").asLong()).isEqualTo(created.version().value());
+        assertThat(kept.at("/answer/profile/user_id").asText()).isEqualTo("ada1815");
     }
 
     @Test
-    void aPermanentEntryWhoseProfileIsGoneIsTakenOver() {
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 999}");
+    void anIdempotencyKeyIsForgottenByTheServerOnceItsLifetimeIsOver() throws InterruptedException {
+        IdempotencyKey key = new IdempotencyKey("service", "k-1", Duration.ofSeconds(1));
+        repository.create(person("ada1815", "alovelace"), key);
 
-        long id = repository.create(person("ada1815", "alovelace")).recordId();
+        Thread.sleep(2_500);
 
-        assertThat(repository.findByUsername("ada1815")).get().extracting(StoredProfile::recordId).isEqualTo(id);
-    }
-
-    @Test
-    void anEntryOfAProfileThatHasTheUsernameHoldsItWhateverItsAge() {
-        MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"ada1815\"}");
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"claimed_at\": 0}");
-
-        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace")))
-                .isInstanceOf(ProfileConflictException.class)
-                .hasMessage("username 'ada1815' is taken");
-    }
-
-    @Test
-    void aCreateRetriedAfterItsInsertLandedUnconfirmedIsTakenAndConfirmsTheFirst() throws Exception {
-        MockCouchbase.putRaw("user_data:7", "{\"record_id\": 7, \"user_id\": \"ada1815\"}");
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 7, \"pending\": true}");
-
-        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace")))
-                .isInstanceOf(ProfileConflictException.class);
-
-        assertThat(json(MockCouchbase.getRaw("lookup::user_id::ada1815").orElseThrow()).has("pending")).isFalse();
-        assertThat(repository.findByUsername("ada1815")).get().extracting(StoredProfile::recordId).isEqualTo(7L);
-    }
-
-    @Test
-    void anExplicitRecordIdRetriedAfterItsInsertLandedKeepsItsClaim() throws Exception {
-        MockCouchbase.putRaw("user_data:41", "{\"record_id\": 41, \"user_id\": \"ada1815\"}");
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 41, \"pending\": true}");
-
-        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace").withRecordId(41L)))
-                .isInstanceOf(ProfileConflictException.class);
-
-        assertThat(json(MockCouchbase.getRaw("lookup::user_id::ada1815").orElseThrow()).get("profile").asLong())
-                .isEqualTo(41);
-        assertThat(repository.findByUsername("ada1815")).isPresent();
-    }
-
-    @Test
-    void aCreateThatCertainlyFailedWithdrawsItsClaimAndNickname() {
-        MockCouchbase.putRaw("user_data:41", "{\"record_id\": 41, \"user_id\": \"grace1906\"}");
-
-        assertThatThrownBy(() -> repository.create(person("ada1815", "alovelace").withRecordId(41L)))
-                .isInstanceOf(ProfileConflictException.class);
-
-        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isEmpty();
-        assertThat(MockCouchbase.getRaw("lookup::nickname::alovelace")).isEmpty();
-    }
-
-    @Test
-    void aReadIgnoresAUsernameEntryItsProfileDoesNotHoldAndARepairRemovesIt() {
-        MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"grace1906\"}");
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5}");
-
-        assertThat(repository.findByUsername("ada1815")).isEmpty();
-        eventually(() -> assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isEmpty());
-    }
-
-    @Test
-    void aReadIgnoresButKeepsAPendingClaimWithoutItsProfile() {
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"pending\": true}");
-
-        assertThat(repository.findByUsername("ada1815")).isEmpty();
-        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isPresent();
-    }
-
-    @Test
-    void aReadFindsAProfileWhosePendingClaimItHoldsAndARepairConfirmsIt() {
-        MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"ada1815\"}");
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5, \"pending\": true}");
-
-        assertThat(repository.findByUsername("ada1815")).get().extracting(StoredProfile::recordId).isEqualTo(5L);
-        eventually(() -> assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).hasValue("{\"profile\":5}"));
-    }
-
-    @Test
-    void aReadSucceedsWhileTheRepairOfWhatItFoundStaleFails() {
-        MockCouchbase.putRaw("user_data:5", "{\"record_id\": 5, \"user_id\": \"grace1906\"}");
-        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": 5}");
-        long live = repository.create(person("ada1", "alovelace")).recordId();
-        MockCouchbase.putRaw("lookup::nickname::alovelace", "{\"profiles\": {\"" + live + "\": 1, \"91\": 1}}");
-
-        assertThat(repository.findByUsername("ada1815")).isEmpty();
-        assertThat(repository.findByNickname("alovelace", 10)).extracting(StoredProfile::recordId).containsExactly(live);
-    }
-
-    @Test
-    void nicknameReadsSkipStaleEntriesAndARepairRemovesThem() {
-        long live = repository.create(person("ada1", "alovelace")).recordId();
-        MockCouchbase.putRaw("user_data:90", "{\"record_id\": 90, \"user_id\": \"x\", \"nickname\": \"other\"}");
-        MockCouchbase.putRaw("lookup::nickname::alovelace", "{\"profiles\": {\"" + live + "\": 1, \"90\": 1, \"91\": 1}}");
-
-        assertThat(repository.findByNickname("alovelace", 10)).extracting(StoredProfile::recordId).containsExactly(live);
-        eventually(() -> assertThat(json(MockCouchbase.getRaw("lookup::nickname::alovelace").orElseThrow())
-                .get("profiles").fieldNames()).toIterable().containsExactly(Long.toString(live)));
-    }
-
-    @Test
-    void concurrentCreatesOfOneUsernameLeaveOnlyTheWinnersLookups() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Long>> attempts = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            attempts.add(pool.submit(() -> {
-                start.await();
-                try {
-                    return repository.create(person("contested", "contested")).recordId();
-                } catch (ProfileConflictException lost) {
-                    return -1L;
-                }
-            }));
-        }
-        start.countDown();
-        List<Long> winners = new ArrayList<>();
-        for (Future<Long> attempt : attempts) {
-            long id = attempt.get(60, TimeUnit.SECONDS);
-            if (id > 0) {
-                winners.add(id);
-            }
-        }
-        pool.shutdown();
-
-        assertThat(winners).hasSize(1);
-        assertThat(json(MockCouchbase.getRaw("lookup::user_id::contested").orElseThrow()).get("profile").asLong())
-                .isEqualTo(winners.get(0));
-        assertThat(json(MockCouchbase.getRaw("lookup::nickname::contested").orElseThrow()).get("profiles").fieldNames())
-                .toIterable().containsExactly(Long.toString(winners.get(0)));
+        assertThat(repository.create(person("grace1906", "ghopper"), key).profile().userId()).isEqualTo("grace1906");
     }
 
     @Test
@@ -403,27 +275,6 @@ class CouchbaseProfileStoreTest {
         try (ProfileRepository profilesMissing = ProfileRepository.of(
                 CouchbaseProfileStore.of(MockCouchbase.cluster(), noProfiles))) {
             assertThatThrownBy(profilesMissing::ping).isInstanceOf(StoreConfigurationException.class);
-        }
-    }
-
-    /** Retries an assertion on what a background repair changes, for up to ten seconds. */
-    private static void eventually(Runnable assertion) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw notYet;
-                }
-            }
         }
     }
 }

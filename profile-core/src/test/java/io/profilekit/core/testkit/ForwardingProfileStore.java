@@ -6,7 +6,9 @@ import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
+import io.profilekit.core.spi.IdempotencyRecord;
 import io.profilekit.core.spi.ProfileStore;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -75,6 +77,21 @@ public class ForwardingProfileStore implements ProfileStore {
     @Override
     public CompletableFuture<byte[]> sharedSecret(String name) {
         return delegate().sharedSecret(name);
+    }
+
+    @Override
+    public CompletableFuture<Long> reserveRecordId() {
+        return delegate().reserveRecordId();
+    }
+
+    @Override
+    public CompletableFuture<IdempotencyRecord> remember(String key, IdempotencyRecord proposed, Duration lifetime) {
+        return delegate().remember(key, proposed, lifetime);
+    }
+
+    @Override
+    public CompletableFuture<Void> settle(String key, IdempotencyRecord answered, Duration lifetime) {
+        return delegate().settle(key, answered, lifetime);
     }
 
     @Override

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class ProfileStoreCompatibilityKit implements WriteContract, PictureContract, ListingContract,
-        ConcurrencyContract, UpdateContract, ProfileRulesContract {
+        ConcurrencyContract, UpdateContract, ProfileRulesContract, IdempotencyContract {
 
     /** A 1x1 PNG. */
     public static final byte[] PNG = Base64.getDecoder().decode(
@@ -48,6 +48,7 @@ public abstract class ProfileStoreCompatibilityKit implements WriteContract, Pic
     public static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
 
     protected ProfileRepository repository;
+    private ProfileStore store;
 
     /** An empty store for one test; closed after it. */
     protected abstract ProfileStore openEmptyStore() throws Exception;
@@ -62,9 +63,15 @@ public abstract class ProfileStoreCompatibilityKit implements WriteContract, Pic
         return true;
     }
 
+    @Override
+    public ProfileStore store() {
+        return store;
+    }
+
     @BeforeEach
     void open() throws Exception {
-        repository = ProfileRepository.of(openEmptyStore());
+        store = openEmptyStore();
+        repository = ProfileRepository.of(store);
     }
 
     @AfterEach

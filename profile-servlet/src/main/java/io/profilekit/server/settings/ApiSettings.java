@@ -2,6 +2,7 @@ package io.profilekit.server.settings;
 
 import io.profilekit.servlet.ApiLimits;
 import io.profilekit.servlet.ProfileApi;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,9 +13,10 @@ import java.util.List;
  * @param accessLog whether to log a line per request
  * @param renderCacheBytes how many bytes of rendered pictures to keep in memory
  * @param corsAllowedOrigins the origins whose pages may call the API from a browser
+ * @param idempotencyKeyLifetime how long a create's {@code Idempotency-Key} is kept
  */
 public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessLog, int renderCacheBytes,
-        List<String> corsAllowedOrigins) {
+        List<String> corsAllowedOrigins, Duration idempotencyKeyLifetime) {
 
     public static final Setting TOKENS = Setting.of("profile.api.tokens");
     public static final Setting MAX_PROFILE_BYTES = Setting.of("profile.api.max-profile-bytes",
@@ -27,10 +29,19 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
     public static final Setting RENDER_CACHE_BYTES = Setting.of("profile.api.render-cache-bytes",
             ProfileApi.DEFAULT_RENDER_CACHE_BYTES);
     public static final Setting CORS_ALLOWED_ORIGINS = Setting.of("profile.cors.allowed-origins");
+    public static final Setting IDEMPOTENCY_KEY_LIFETIME = Setting.of("profile.api.idempotency-key-lifetime",
+            Settings.format(ProfileApi.DEFAULT_IDEMPOTENCY_KEY_LIFETIME));
 
     public ApiSettings {
         tokens = List.copyOf(tokens);
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+    }
+
+    /** Applies what the API builder takes of them; the builder checks each, and a refusal names its setting. */
+    public ProfileApi.Builder applyTo(ProfileApi.Builder builder) {
+        IDEMPOTENCY_KEY_LIFETIME.apply(() -> builder.idempotencyKeyLifetime(idempotencyKeyLifetime));
+        CORS_ALLOWED_ORIGINS.apply(() -> builder.corsAllowedOrigins(corsAllowedOrigins));
+        return builder.limits(limits).accessLog(accessLog).renderCacheBytes(renderCacheBytes);
     }
 
     /** Reads them; a malformed one is a {@link ConfigurationException} saying which. */
@@ -42,6 +53,6 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
                 settings.getInt(MAX_CONCURRENT_BODY_READS, 1, ApiLimits.MAX_CONCURRENT_BODY_READS));
         return new ApiSettings(settings.getList(TOKENS.name()), limits, settings.getBoolean(ACCESS_LOG),
                 settings.getInt(RENDER_CACHE_BYTES, 0, (int) ProfileApi.MAX_RENDER_CACHE_BYTES),
-                settings.getList(CORS_ALLOWED_ORIGINS.name()));
+                settings.getList(CORS_ALLOWED_ORIGINS.name()), settings.getDuration(IDEMPOTENCY_KEY_LIFETIME));
     }
 }

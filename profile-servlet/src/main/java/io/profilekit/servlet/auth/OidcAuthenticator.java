@@ -194,14 +194,15 @@ public final class OidcAuthenticator implements Authenticator {
                 long now = clock.millis();
                 if (discoveryFailedAt != Long.MIN_VALUE && now - discoveryFailedAt < DISCOVERY_RETRY.toMillis()) {
                     throw new IdentityProviderUnavailableException("the issuer's discovery document could not be"
-                            + " read a moment ago", null);
+                            + " read a moment ago", null,
+                            DISCOVERY_RETRY.minusMillis(now - discoveryFailedAt));
                 }
                 try {
                     processor = processor(OidcDiscovery.jwksUrl(issuer));
                 } catch (IOException e) {
                     discoveryFailedAt = now;
                     throw new IdentityProviderUnavailableException("cannot read "
-                            + OidcDiscovery.configurationUri(issuer) + ": " + e.getMessage(), e);
+                            + OidcDiscovery.configurationUri(issuer) + ": " + e.getMessage(), e, DISCOVERY_RETRY);
                 }
             }
             return processor;

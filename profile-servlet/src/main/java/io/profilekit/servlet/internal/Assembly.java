@@ -51,6 +51,7 @@ public final class Assembly {
     private int maxConcurrentBodyReads;
     private boolean accessLog;
     private long renderCacheBytes;
+    private Duration keyLifetime;
     private byte[] signingKey;
     private boolean publicPictures;
     private Duration pictureUrlLifetime;
@@ -100,6 +101,11 @@ public final class Assembly {
         return this;
     }
 
+    public Assembly idempotencyKeys(Duration lifetime) {
+        keyLifetime = lifetime;
+        return this;
+    }
+
     public Assembly renders(long cacheBytes) {
         renderCacheBytes = cacheBytes;
         return this;
@@ -131,7 +137,7 @@ public final class Assembly {
         PictureRenders renders = new PictureRenders(maxPictureSide, renderCacheBytes, workers, registry);
         PictureLinks links = new PictureLinks(blocking, signingKey, publicPictures, pictureUrlLifetime, pictureBaseUrl,
                 clock);
-        ProfileResource profile = new ProfileResource(repository, bodies, maxProfileBytes, links, access);
+        ProfileResource profile = new ProfileResource(repository, bodies, maxProfileBytes, links, access, keyLifetime);
         ProfilePictureResource picture = new ProfilePictureResource(repository, bodies, maxPictureBytes, maxPictureSide,
                 renders, workers);
         RouteHandler profileLookups = new ProfileLookups(repository, access);

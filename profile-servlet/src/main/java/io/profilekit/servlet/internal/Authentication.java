@@ -68,7 +68,7 @@ final class Authentication {
                 LOG.warn("Cannot check people's tokens (each is answered 503 meanwhile): {}", unavailable.getMessage());
             }
             return HttpProblem.retryLater("the identity provider's keys cannot be fetched to check the token; try"
-                    + " again later");
+                    + " again later", unavailable.retryAfter());
         }
         return Futures.rethrow(error);
     }

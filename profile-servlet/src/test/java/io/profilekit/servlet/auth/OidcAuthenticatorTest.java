@@ -9,6 +9,7 @@ import io.profilekit.servlet.ApiRequest;
 import io.profilekit.servlet.internal.http.FakeRequest;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -249,6 +250,21 @@ class OidcAuthenticatorTest {
         assertThatThrownBy(() -> undiscovered.authenticate(bearer(token)))
                 .isInstanceOf(IdentityProviderUnavailableException.class)
                 .hasMessageContaining("/.well-known/openid-configuration");
+    }
+
+    @Test
+    void aFailedDiscoverySaysWhenItWillBeTriedAgain() throws Exception {
+        TestIssuer gone = TestIssuer.start();
+        OidcAuthenticator undiscovered = OidcAuthenticator.builder(gone.issuer(), TestIssuer.AUDIENCE).build();
+        String token = gone.token("ada1815");
+        gone.close();
+
+        assertThatThrownBy(() -> undiscovered.authenticate(bearer(token)))
+                .isInstanceOfSatisfying(IdentityProviderUnavailableException.class,
+                        unavailable -> assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
+        assertThatThrownBy(() -> undiscovered.authenticate(bearer(token)))
+                .isInstanceOfSatisfying(IdentityProviderUnavailableException.class, unavailable -> assertThat(
+                        unavailable.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(5)));
     }
 
     @Test

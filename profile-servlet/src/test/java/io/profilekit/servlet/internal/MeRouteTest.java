@@ -99,6 +99,30 @@ class MeRouteTest {
     }
 
     @Test
+    void aCreateRetriedWithItsIdempotencyKeyAnswersTheFirst201() throws Exception {
+        HttpResponse<byte[]> first = as(carol, "POST", "/api/v1/me", "{\"name\":\"Carol Shaw\"}",
+                "Idempotency-Key", "\"carol-1\"");
+
+        HttpResponse<byte[]> again = as(carol, "POST", "/api/v1/me", "{\"name\":\"Carol Shaw\"}",
+                "Idempotency-Key", "\"carol-1\"");
+
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(again.headers().firstValue("Location")).contains("/api/v1/me");
+    }
+
+    @Test
+    void aPersonsIdempotencyKeyNeverAnswersAnotherCaller() throws Exception {
+        as(carol, "POST", "/api/v1/me", "{\"name\":\"Carol Shaw\"}", "Idempotency-Key", "\"shared\"");
+
+        HttpResponse<byte[]> service = http.json("POST", "/api/v1/profiles", "{\"user_id\":\"dave\"}",
+                "Idempotency-Key", "\"shared\"");
+
+        assertThat(service.statusCode()).isEqualTo(201);
+        assertThat(json(service).get("user_id").asText()).isEqualTo("dave");
+    }
+
+    @Test
     void aCreateNamingAnotherUsernameIsRefusedNamingTheField() throws Exception {
         HttpResponse<byte[]> response = as(carol, "POST", "/api/v1/me", "{\"user_id\":\"ada1815\",\"name\":\"Ada\"}");
 

@@ -6,6 +6,7 @@ import com.couchbase.client.java.Scope;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.couchbase.internal.kv.Documents;
+import io.profilekit.core.couchbase.internal.kv.IdempotencyDocuments;
 import io.profilekit.core.couchbase.internal.kv.Failures;
 import io.profilekit.core.couchbase.internal.kv.PictureDocuments;
 import io.profilekit.core.couchbase.internal.kv.ProfileReads;
@@ -34,8 +35,8 @@ import java.time.Duration;
  */
 public record StoreParts(Cluster owned, Collection profiles, Documents documents, ProfileReads reads,
         ProfileLookups lookups, ProfileListing listing, ProfileWrites writes, PictureDocuments pictures,
-        ServiceTokenStore serviceTokens, SharedSecrets secrets, Maintenance maintenance, Reindexing reindexing,
-        Repairs repairs) {
+        ServiceTokenStore serviceTokens, SharedSecrets secrets, RecordIdCounter counter,
+        IdempotencyDocuments idempotency, Maintenance maintenance, Reindexing reindexing, Repairs repairs) {
 
     /** @param queries runs the SQL++ statements; {@code null} for the cluster's query service */
     public static StoreParts wire(Cluster owned, Cluster cluster, CouchbaseSettings settings, QueryRunner queries) {
@@ -51,7 +52,7 @@ public record StoreParts(Cluster owned, Collection profiles, Documents documents
         Collection images = scope.collection(keyspace.images());
         Collection lookupDocuments = scope.collection(keyspace.lookups());
         Statements statements = new Statements(keyspace);
-        Lookups usernames = new Lookups(lookupDocuments, documents);
+        Lookups usernames = new Lookups(lookupDocuments, documents, cluster.environment().timeoutConfig().kvTimeout());
         Nicknames nicknames = new Nicknames(lookupDocuments, documents);
         RecordIdCounter counter = new RecordIdCounter(lookupDocuments, documents);
         ProfileReads reads = new ProfileReads(profiles, documents);
@@ -63,6 +64,8 @@ public record StoreParts(Cluster owned, Collection profiles, Documents documents
                 new PictureDocuments(profiles, images, documents),
                 new ServiceTokenStore(scope.collection(keyspace.auth()), documents),
                 new SharedSecrets(lookupDocuments, documents),
+                counter,
+                new IdempotencyDocuments(lookupDocuments, documents),
                 new Maintenance(cluster, keyspace, counter, statementsRunner, statements, failures, ddlTimeout),
                 new Reindexing(profiles, documents, usernames, nicknames, reads, counter, statementsRunner, statements),
                 repairs);

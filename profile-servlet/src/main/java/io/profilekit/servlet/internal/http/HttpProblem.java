@@ -1,5 +1,6 @@
 package io.profilekit.servlet.internal.http;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,9 +29,9 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(401, detail);
     }
 
-    /** Something the answer needs (an identity provider, say) is out of reach for now; the client should retry shortly. */
-    public static HttpProblem retryLater(String detail) {
-        return new HttpProblem(503, detail).with("Retry-After", RetryAfter.seconds(RetryAfter.SHORTLY));
+    /** Something the answer needs (an identity provider, say) is out of reach until {@code retryAfter}. */
+    public static HttpProblem retryLater(String detail, Duration retryAfter) {
+        return new HttpProblem(503, detail).with("Retry-After", RetryAfter.seconds(retryAfter));
     }
 
     public static HttpProblem forbidden(String detail) {

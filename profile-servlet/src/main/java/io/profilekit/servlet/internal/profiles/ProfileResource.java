@@ -1,24 +1,31 @@
 package io.profilekit.servlet.internal.profiles;
 
 import io.profilekit.core.AsyncProfileRepository;
+import io.profilekit.core.IdempotencyKey;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileJson;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
 import io.profilekit.core.internal.Futures;
+import io.profilekit.servlet.auth.Caller;
+import io.profilekit.servlet.auth.Person;
+import io.profilekit.servlet.auth.Service;
 import io.profilekit.servlet.internal.access.AccessPolicy;
 import io.profilekit.servlet.internal.http.Answer;
 import io.profilekit.servlet.internal.http.BodyReads;
 import io.profilekit.servlet.internal.http.Call;
 import io.profilekit.servlet.internal.http.EntityTags;
 import io.profilekit.servlet.internal.http.HttpProblem;
+import io.profilekit.servlet.internal.http.IdempotencyKeyHeader;
 import io.profilekit.servlet.internal.http.JsonAnswers;
 import io.profilekit.servlet.internal.http.MediaTypes;
 import io.profilekit.servlet.internal.http.Request;
 import io.profilekit.servlet.internal.http.Route;
 import io.profilekit.servlet.internal.pictures.PictureLinks;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -37,19 +44,22 @@ public final class ProfileResource {
     private final int maxProfileBytes;
     private final PictureLinks links;
     private final AccessPolicy access;
+    private final Duration keyLifetime;
 
     /**
      * @param bodies reads request bodies (and bounds how many are read at once)
      * @param maxProfileBytes the largest profile body accepted
      * @param links the {@code picture_url} of every profile answered
+     * @param keyLifetime how long a create's {@code Idempotency-Key} is kept
      */
     public ProfileResource(AsyncProfileRepository repository, BodyReads bodies, int maxProfileBytes, PictureLinks links,
-            AccessPolicy access) {
+            AccessPolicy access, Duration keyLifetime) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.maxProfileBytes = maxProfileBytes;
         this.links = Objects.requireNonNull(links, "links");
         this.access = Objects.requireNonNull(access, "access");
+        this.keyLifetime = Objects.requireNonNull(keyLifetime, "keyLifetime");
     }
 
     /**
@@ -80,9 +90,16 @@ public final class ProfileResource {
         return profileBody(request, JsonAnswers.JSON).thenApply(json -> withoutPictureUrl(ProfileJson.fromJson(json)));
     }
 
-    /** Stores a new profile and answers it 201, with {@code location} ({@code {id}} for its id) as its {@code Location}. */
+    /**
+     * Stores a new profile and answers it 201, with {@code location} ({@code {id}} for its id) as
+     * its {@code Location}; under the request's {@code Idempotency-Key}, if it sent one, whose
+     * retries answer the same.
+     */
     public CompletableFuture<Answer> create(Call call, Profile profile, String location) {
-        return repository.create(profile).thenCompose(created -> written(call, 201, created)
+        Optional<String> key = IdempotencyKeyHeader.of(call.request());
+        CompletableFuture<StoredProfile> stored = key.isEmpty() ? repository.create(profile)
+                : repository.create(profile, new IdempotencyKey(scope(call.caller()), key.get(), keyLifetime));
+        return stored.thenCompose(created -> written(call, 201, created)
                 .thenApply(answer -> answer.header("Location",
                         location.replace("{id}", Long.toString(created.recordId())))));
     }
@@ -104,6 +121,12 @@ public final class ProfileResource {
                     return access.replacement(call.caller(), current.profile(), changed.build());
                 })))
                 .thenCompose(stored -> written(call, 200, stored));
+    }
+
+    /** Whose keys a caller's are: a service's or a person's, never another's. */
+    private static String scope(Caller caller) {
+        return caller instanceof Person person ? "person:" + person.username()
+                : "service:" + ((Service) caller).name();
     }
 
     /** Applies the request's JSON merge patch to profile {@code id}, under its {@code If-Match}. */

@@ -25,9 +25,25 @@ public final class ProfileReads {
         return documents.get(profiles, Keys.profile(recordId)).thenApply(found -> found.map(got -> stored(recordId, got)));
     }
 
+    /** What a record id's profile says of a username. */
+    public enum Holding {
+        /** The profile has the username (or cannot be read, and is presumed to). */
+        HOLDS,
+        /** The profile has another username. */
+        OTHER_USERNAME,
+        /** No profile is stored under the record id. */
+        NO_PROFILE
+    }
+
     /** Whether the profile stored under {@code recordId} has {@code username}; unreadable ones are presumed to. */
     public CompletableFuture<Boolean> holdsUsername(long recordId, String username) {
-        return byId(recordId).thenApply(found -> found.map(stored -> holds(stored, username)).orElse(false));
+        return holding(recordId, username).thenApply(holding -> holding == Holding.HOLDS);
+    }
+
+    /** What the profile stored under {@code recordId}, if any, says of {@code username}. */
+    public CompletableFuture<Holding> holding(long recordId, String username) {
+        return byId(recordId).thenApply(found -> found.map(stored -> holds(stored, username) ? Holding.HOLDS
+                : Holding.OTHER_USERNAME).orElse(Holding.NO_PROFILE));
     }
 
     /** Whether {@code stored} has {@code username}; an unreadable profile is presumed to. */

@@ -10,8 +10,10 @@ import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.kv.GetResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.profilekit.core.ProfileConflictException;
+import io.profilekit.core.ProfileContendedException;
 import io.profilekit.core.couchbase.internal.kv.Documents;
 import io.profilekit.core.couchbase.internal.kv.Keys;
+import io.profilekit.core.couchbase.internal.kv.ProfileReads;
 import io.profilekit.core.internal.Futures;
 import io.profilekit.core.internal.Json;
 import io.profilekit.core.spi.LostRaceException;
@@ -28,40 +30,63 @@ import java.util.concurrent.CompletableFuture;
  * one writer can insert it.
  *
  * <p>A claim is first <em>pending</em> ({@code "pending":true}), inserted with a server-side
- * expiry of {@link #CLAIM_TTL}; once the profile holds the username, the claim is confirmed:
+ * expiry of {@link #claimTtl()}; once the profile holds the username, the claim is confirmed:
  * replaced, with its CAS, by a permanent entry. A writer that dies, or whose write stays
  * unsettled, leaves a pending claim that the server removes in time; no application clock is
  * involved, so instances whose clocks differ agree on who owns a username. A permanent entry
  * whose profile no longer holds the username (left by a rename or delete that stopped half
  * way) is stale; claimants and background repairs remove it by CAS.
+ *
+ * <p>A create whose record id the store assigns marks its claim {@code "assigned":true}. If its
+ * outcome stays unsettled (a 503 to its client) and its profile is absent, the next create of
+ * the username <em>adopts</em> the claim: it writes its profile under the claim's record id,
+ * so that whichever of the two profiles lands first has the username, and the other finds the
+ * id taken; the username never has two profiles, and a client's retry gets its profile or a
+ * username whose owner it can read. Any other pending claim whose profile does not hold the
+ * username (a rename in flight, a client's own record id) makes a claimant wait, with a 503 that
+ * says how long the claim can live.
  */
 public final class Lookups {
 
-    /** How long a pending claim lives on the server unless confirmed. */
-    public static final Duration CLAIM_TTL = Duration.ofMinutes(2);
+    /** The shortest a pending claim lives on the server unless confirmed. */
+    public static final Duration MIN_CLAIM_TTL = Duration.ofSeconds(15);
+    /** How many key-value timeouts a pending claim outlives: a create's own writes take at most four. */
+    static final int CLAIM_TIMEOUTS = 6;
 
     private static final int ATTEMPTS = 16;
 
-    /** A claim this writer holds: the entry's key, its owner and the CAS it holds it at. */
+    /**
+     * A claim this writer holds: the entry's key, the record id the profile is written under
+     * (another than the writer asked for when it adopted a claim) and the CAS it holds it at.
+     */
     public record Claim(String key, long recordId, long cas) {
     }
 
-    /** Tells whether the profile stored under a record id has a given username. */
+    /** Tells what the profile stored under a record id says of a username. */
     @FunctionalInterface
     public interface Holders {
-        CompletableFuture<Boolean> holds(long recordId, String username);
+        CompletableFuture<ProfileReads.Holding> holding(long recordId, String username);
     }
 
-    /** A username entry as stored. */
-    public record Entry(long owner, boolean pending, long cas) {
+    /** A username entry as stored; {@code assigned} for the pending claim of a create whose record id the store chose. */
+    public record Entry(long owner, boolean pending, boolean assigned, long cas) {
     }
 
     private final Collection collection;
     private final Documents documents;
+    private final Duration claimTtl;
 
-    public Lookups(Collection collection, Documents documents) {
+    /** @param kvTimeout the key-value timeout, which a pending claim outlives several times */
+    public Lookups(Collection collection, Documents documents, Duration kvTimeout) {
         this.collection = collection;
         this.documents = documents;
+        long ttl = Math.max(MIN_CLAIM_TTL.toMillis(), kvTimeout.toMillis() * CLAIM_TIMEOUTS);
+        this.claimTtl = Duration.ofSeconds((ttl + 999) / 1000);
+    }
+
+    /** How long a pending claim lives on the server unless confirmed: what a claimant that must wait is told. */
+    public Duration claimTtl() {
+        return claimTtl;
     }
 
     /** The username's entry, if there is one. */
@@ -74,16 +99,18 @@ public final class Lookups {
      * Claims {@code username} for {@code recordId}: a pending entry that expires unless
      * {@link #confirm confirmed}.
      *
-     * @param holders tells whether the profile an existing entry names really has the username
+     * @param holders tells what the profile an existing entry names says of the username
+     * @param assigned whether the store chose {@code recordId} for a create, which may then adopt
+     *     an unsettled create's claim, and write under its record id instead
      * @return the claim; fails with {@link ProfileConflictException} when a profile holds the
-     *     username or another writer's claim is pending, with
+     *     username, {@link ProfileContendedException} while another writer's claim is pending,
      *     {@link io.profilekit.core.couchbase.internal.kv.UnsettledWriteException} when the
      *     claim may or may not have been written
      */
-    public CompletableFuture<Claim> claimUsername(String username, long recordId, Holders holders) {
+    public CompletableFuture<Claim> claimUsername(String username, long recordId, Holders holders, boolean assigned) {
         String key = Keys.username(username);
         return Futures.loop(ATTEMPTS, attempt -> Futures.then(
-                documents.insert(collection, key, pending(recordId), CLAIM_TTL), (cas, error) -> {
+                documents.insert(collection, key, pending(recordId, assigned), claimTtl), (cas, error) -> {
                     if (error == null) {
                         return done(new Claim(key, recordId, cas));
                     }
@@ -92,27 +119,31 @@ public final class Lookups {
                     }
                     return documents.get(collection, key).thenCompose(found -> found.isEmpty()
                             ? again()
-                            : taken(username, key, recordId, entry(found.get()), holders));
+                            : taken(username, key, recordId, assigned, entry(found.get()), holders));
                 }), () -> LostRaceException.contended("the username's entry"));
     }
 
-    /** What a claim does about an entry it found: its own, another profile's, or a stale one. */
-    private CompletableFuture<Optional<Claim>> taken(String username, String key, long recordId, Entry existing,
-            Holders holders) {
+    /** What a claim does about an entry it found: its own, another profile's, an unsettled create's, or a stale one. */
+    private CompletableFuture<Optional<Claim>> taken(String username, String key, long recordId, boolean assigned,
+            Entry existing, Holders holders) {
         if (existing.owner() == recordId) {
-            return reclaim(key, recordId, existing);
+            return reclaim(key, recordId, assigned, existing);
         }
-        return holders.holds(existing.owner(), username).thenCompose(holds -> {
-            if (holds) {
+        return holders.holding(existing.owner(), username).thenCompose(holding -> {
+            if (holding == ProfileReads.Holding.HOLDS) {
                 if (existing.pending()) {
                     confirmQuietly(new Claim(key, existing.owner(), existing.cas()));
                 }
                 throw ProfileConflictException.usernameTaken(username);
             }
-            if (existing.pending()) {
-                throw new ProfileConflictException("username '" + username + "' is being claimed; try again later");
+            if (!existing.pending()) {
+                return documents.removeIfUnchanged(collection, key, existing.cas())
+                        .thenApply(removed -> Optional.empty());
             }
-            return documents.removeIfUnchanged(collection, key, existing.cas()).thenApply(removed -> Optional.empty());
+            if (assigned && existing.assigned() && holding == ProfileReads.Holding.NO_PROFILE) {
+                return done(new Claim(key, existing.owner(), existing.cas()));
+            }
+            throw ProfileContendedException.usernameBeingClaimed(username, claimTtl);
         });
     }
 
@@ -121,11 +152,11 @@ public final class Lookups {
      * unsettled one); permanent, it is made pending again, so that a repair that found it stale
      * cannot remove it while the profile takes the username back.
      */
-    private CompletableFuture<Optional<Claim>> reclaim(String key, long recordId, Entry existing) {
+    private CompletableFuture<Optional<Claim>> reclaim(String key, long recordId, boolean assigned, Entry existing) {
         if (existing.pending()) {
             return done(new Claim(key, recordId, existing.cas()));
         }
-        return Futures.then(documents.replace(collection, key, pending(recordId), existing.cas(), CLAIM_TTL),
+        return Futures.then(documents.replace(collection, key, pending(recordId, assigned), existing.cas(), claimTtl),
                 (cas, error) -> {
                     if (error == null) {
                         return done(new Claim(key, recordId, cas));
@@ -187,7 +218,7 @@ public final class Lookups {
      */
     public CompletableFuture<Boolean> indexUsername(String username, long recordId, Holders holders) {
         String key = Keys.username(username);
-        return Futures.loop(ATTEMPTS, attempt -> Futures.then(claimUsername(username, recordId, holders),
+        return Futures.loop(ATTEMPTS, attempt -> Futures.then(claimUsername(username, recordId, holders, false),
                 (claim, error) -> {
                     if (error == null) {
                         return confirm(claim).thenApply(confirmed -> confirmed ? Optional.of(true) : Optional.empty());
@@ -217,8 +248,9 @@ public final class Lookups {
         });
     }
 
-    private static byte[] pending(long recordId) {
-        return ("{\"profile\":" + recordId + ",\"pending\":true}").getBytes(StandardCharsets.US_ASCII);
+    private static byte[] pending(long recordId, boolean assigned) {
+        return ("{\"profile\":" + recordId + ",\"pending\":true" + (assigned ? ",\"assigned\":true}" : "}"))
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] permanent(long recordId) {
@@ -228,7 +260,8 @@ public final class Lookups {
     private static Entry entry(GetResult found) {
         try {
             JsonNode json = Json.MAPPER.readTree(found.contentAs(byte[].class));
-            return new Entry(json.path("profile").asLong(), json.path("pending").asBoolean(false), found.cas());
+            return new Entry(json.path("profile").asLong(), json.path("pending").asBoolean(false),
+                    json.path("assigned").asBoolean(false), found.cas());
         } catch (IOException e) {
             throw new UncheckedIOException("a lookup document is not JSON", e);
         }

@@ -74,27 +74,32 @@ public final class ProfileWrites {
                         + " init to move the record id counter above them", null));
     }
 
-    /** One attempt at inserting under the profile's record id; empty when that id was taken and another may be tried. */
-    private CompletableFuture<Optional<StoredProfile>> insertAs(Profile profile, boolean assigned) {
-        long recordId = profile.recordId();
-        byte[] json = ProfileJson.toJson(profile);
-        return lookups.claimUsername(profile.userId(), recordId, reads::holdsUsername)
-                .thenCompose(claim -> enterNickname(profile.nickname(), recordId, claim)
-                        .thenCompose(entered -> Futures.then(documents.insert(profiles, Keys.profile(recordId), json),
-                                (cas, error) -> {
-                                    if (error == null) {
-                                        return inserted(profile, claim, json, cas, assigned);
-                                    }
-                                    if (error instanceof DocumentExistsException) {
-                                        return idTaken(profile, claim, assigned);
-                                    }
-                                    if (error instanceof UnsettledWriteException) {
-                                        repairs.settle(claim, profile.userId());
-                                        return CompletableFuture.failedFuture(error);
-                                    }
-                                    return withdraw(claim, profile.nickname(), recordId)
-                                            .thenCompose(withdrawn -> CompletableFuture.failedFuture(error));
-                                })));
+    /**
+     * One attempt at inserting under the profile's record id, or under the record id of an
+     * unsettled create's claim it adopted; empty when that id was taken and another may be tried.
+     */
+    private CompletableFuture<Optional<StoredProfile>> insertAs(Profile asked, boolean assigned) {
+        return lookups.claimUsername(asked.userId(), asked.recordId(), reads::holding, assigned).thenCompose(claim -> {
+            Profile profile = asked.withRecordId(claim.recordId());
+            long recordId = claim.recordId();
+            byte[] json = ProfileJson.toJson(profile);
+            return enterNickname(profile.nickname(), recordId, claim)
+                    .thenCompose(entered -> Futures.then(documents.insert(profiles, Keys.profile(recordId), json),
+                            (cas, error) -> {
+                                if (error == null) {
+                                    return inserted(profile, claim, json, cas, assigned);
+                                }
+                                if (error instanceof DocumentExistsException) {
+                                    return idTaken(profile, claim, assigned);
+                                }
+                                if (error instanceof UnsettledWriteException) {
+                                    repairs.settle(claim, profile.userId());
+                                    return CompletableFuture.failedFuture(error);
+                                }
+                                return withdraw(claim, profile.nickname(), recordId)
+                                        .thenCompose(withdrawn -> CompletableFuture.failedFuture(error));
+                            }));
+        });
     }
 
     private CompletableFuture<Optional<StoredProfile>> inserted(Profile profile, Lookups.Claim claim, byte[] json,
@@ -131,7 +136,7 @@ public final class ProfileWrites {
         String newNickname = replacement.nickname() != null && !replacement.nickname().equals(previous.nickname())
                 ? replacement.nickname() : null;
         CompletableFuture<Lookups.Claim> claimed = renamed
-                ? lookups.claimUsername(replacement.userId(), recordId, reads::holdsUsername)
+                ? lookups.claimUsername(replacement.userId(), recordId, reads::holding, false)
                 : CompletableFuture.completedFuture(null);
         return claimed.thenCompose(claim -> enterNickname(newNickname, recordId, claim).thenCompose(entered ->
                 Futures.then(documents.replace(profiles, Keys.profile(recordId), json, current.version().value()),
@@ -162,7 +167,7 @@ public final class ProfileWrites {
         return settleEntries(claim, newNickname, recordId, null).thenCompose(settled -> CompletableFuture.allOf(
                 claim != null ? giveUp(() -> lookups.releaseUsername(previous.userId(), recordId)) : finished(),
                 previous.nickname() != null && !previous.nickname().equals(replacement.nickname())
-                        ? giveUp(() -> nicknames.remove(previous.nickname(), recordId)) : finished()));
+                        ? giveUp(() -> repairs.removeNickname(previous.nickname(), recordId)) : finished()));
     }
 
     /** Deletes the profile if it is still at {@code current}'s CAS, then its picture and lookup entries. */
@@ -186,7 +191,7 @@ public final class ProfileWrites {
                                     : finished(),
                             giveUp(() -> lookups.releaseUsername(deleted.userId(), recordId)),
                             deleted.nickname() != null
-                                    ? giveUp(() -> nicknames.remove(deleted.nickname(), recordId))
+                                    ? giveUp(() -> repairs.removeNickname(deleted.nickname(), recordId))
                                     : finished());
                 });
     }
@@ -251,7 +256,7 @@ public final class ProfileWrites {
     private CompletableFuture<Void> withdraw(Lookups.Claim claim, String nickname, long recordId) {
         return CompletableFuture.allOf(
                 claim != null ? giveUp(() -> lookups.release(claim)) : finished(),
-                nickname != null ? giveUp(() -> nicknames.remove(nickname, recordId)) : finished());
+                nickname != null ? giveUp(() -> repairs.removeNickname(nickname, recordId)) : finished());
     }
 
     /** Removes an entry no profile needs any more: at once, or later by a repair. Never fails. */

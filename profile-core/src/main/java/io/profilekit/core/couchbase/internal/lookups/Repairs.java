@@ -50,7 +50,7 @@ public final class Repairs implements AutoCloseable {
      * its time on the server is over.
      */
     public void confirm(Lookups.Claim claim) {
-        retry("confirm a username claim", () -> lookups.confirm(claim), Lookups.CLAIM_TTL);
+        retry("confirm a username claim", () -> lookups.confirm(claim), lookups.claimTtl());
     }
 
     /**
@@ -60,7 +60,7 @@ public final class Repairs implements AutoCloseable {
     public void settle(Lookups.Claim claim, String username) {
         retry("settle the username claim of an unsettled write", () -> reads.holdsUsername(claim.recordId(), username)
                 .thenCompose(holds -> holds ? lookups.confirm(claim).thenApply(confirmed -> true)
-                        : CompletableFuture.completedFuture(true)), Lookups.CLAIM_TTL);
+                        : CompletableFuture.completedFuture(true)), lookups.claimTtl());
     }
 
     /** Removes the username's entry if it is permanent, names {@code owner}, and that profile no longer holds it. */
@@ -87,15 +87,25 @@ public final class Repairs implements AutoCloseable {
     public void staleNickname(String nickname, long recordId) {
         once("remove a stale nickname entry", () -> holdsNickname(recordId, nickname).thenCompose(holds -> holds
                 ? CompletableFuture.completedFuture(null)
-                : nicknames.remove(nickname, recordId)
-                        .thenCompose(removed -> holdsNickname(recordId, nickname))
-                        .thenCompose(now -> now ? nicknames.add(nickname, recordId)
-                                : CompletableFuture.completedFuture(null))));
+                : removeNickname(nickname, recordId)));
+    }
+
+    /**
+     * Removes the nickname's entry for {@code recordId}, then puts it back if that profile has
+     * the nickname by now. A writer that gave the profile the nickname meanwhile (a rename back,
+     * a create that adopted the record id) looked for the entry after writing; the remover looks
+     * at the profile after removing: whichever came second sees the other, so an entry is never
+     * lost to a cleanup that ran late.
+     */
+    public CompletableFuture<Void> removeNickname(String nickname, long recordId) {
+        return nicknames.remove(nickname, recordId)
+                .thenCompose(removed -> holdsNickname(recordId, nickname))
+                .thenCompose(now -> now ? nicknames.add(nickname, recordId) : CompletableFuture.completedFuture(null));
     }
 
     /** Runs an idempotent fix of entries, retrying while Couchbase does not answer. */
     public void later(String what, Supplier<? extends CompletableFuture<?>> fix) {
-        retry(what, () -> Futures.attempt(fix::get).thenApply(done -> true), Lookups.CLAIM_TTL);
+        retry(what, () -> Futures.attempt(fix::get).thenApply(done -> true), lookups.claimTtl());
     }
 
     private CompletableFuture<Boolean> holdsNickname(long recordId, String nickname) {

@@ -116,7 +116,7 @@ public final class Reindexing {
     private CompletableFuture<Void> index(long id, Profile profile, Set<String> duplicates) {
         CompletableFuture<Void> username = profile.userId() == null || profile.userId().isBlank()
                 ? CompletableFuture.completedFuture(null)
-                : lookups.indexUsername(profile.userId(), id, reads::holdsUsername).thenAccept(unique -> {
+                : lookups.indexUsername(profile.userId(), id, reads::holding).thenAccept(unique -> {
                     if (!unique) {
                         duplicates.add(profile.userId());
                     }
