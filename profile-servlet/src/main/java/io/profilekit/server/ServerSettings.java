@@ -24,7 +24,7 @@ public record ServerSettings(int port, Duration idleTimeout, Duration headerTime
 
     private static final int MOST_MIN_BODY_RATE = 1 << 30;
 
-    /** Reads them; a malformed one is a {@link ConfigurationException} saying which. */
+    /** Reads them; a malformed one is a {@link io.profilekit.server.settings.ConfigurationException} saying which. */
     public static ServerSettings from(Settings settings) {
         return new ServerSettings(settings.getInt(PORT, 0, 65535), settings.getDuration(IDLE_TIMEOUT),
                 settings.getDuration(HEADER_TIMEOUT), settings.getInt(MIN_BODY_RATE, 0, MOST_MIN_BODY_RATE));

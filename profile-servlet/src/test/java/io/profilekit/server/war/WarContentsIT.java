@@ -3,7 +3,10 @@ package io.profilekit.server.war;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -29,5 +32,15 @@ class WarContentsIT {
         assertThat(libraries()).anyMatch(jar -> jar.startsWith("profile-core-"))
                 .anyMatch(jar -> jar.startsWith("datafaker-"))
                 .anyMatch(jar -> jar.startsWith("slf4j-jdk14-"));
+    }
+
+    @Test
+    void namesEveryBundledJarInTheLicencesPage() throws IOException {
+        String page = Files.readString(Path.of("../docs/licences.md"));
+        for (String jar : libraries().stream().filter(name -> name.endsWith(".jar")).toList()) {
+            String artifact = jar.replaceAll("-\\d[^-]*(-SNAPSHOT)?\\.jar$", "");
+            assertThat(page).as("docs/licences.md names " + artifact + ", which the WAR bundles")
+                    .containsPattern("[|,] " + Pattern.quote(artifact) + "[,| (]");
+        }
     }
 }
