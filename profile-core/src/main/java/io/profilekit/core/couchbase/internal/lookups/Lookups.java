@@ -198,16 +198,9 @@ public final class Lookups {
         return documents.removeIfUnchanged(collection, claim.key(), claim.cas());
     }
 
-    /**
-     * Removes the username's entry if it names {@code recordId} and is permanent: after the
-     * profile gave the username up (renamed or deleted).
-     */
-    public CompletableFuture<Void> releaseUsername(String username, long recordId) {
-        String key = Keys.username(username);
-        return documents.get(collection, key).thenCompose(found -> found.map(Lookups::entry)
-                .filter(entry -> entry.owner() == recordId && !entry.pending())
-                .map(entry -> documents.removeIfUnchanged(collection, key, entry.cas()))
-                .orElse(CompletableFuture.completedFuture(null)));
+    /** Removes the username's entry if it is still {@code entry} (unchanged since it was read). */
+    public CompletableFuture<Void> remove(String username, Entry entry) {
+        return documents.removeIfUnchanged(collection, Keys.username(username), entry.cas());
     }
 
     /**

@@ -165,7 +165,7 @@ public final class ProfileWrites {
     private CompletableFuture<Void> replaced(Profile previous, Profile replacement, Lookups.Claim claim,
             String newNickname, long recordId) {
         return settleEntries(claim, newNickname, recordId, null).thenCompose(settled -> CompletableFuture.allOf(
-                claim != null ? giveUp(() -> lookups.releaseUsername(previous.userId(), recordId)) : finished(),
+                claim != null ? giveUp(() -> repairs.releaseUsername(previous.userId(), recordId)) : finished(),
                 previous.nickname() != null && !previous.nickname().equals(replacement.nickname())
                         ? giveUp(() -> repairs.removeNickname(previous.nickname(), recordId)) : finished()));
     }
@@ -189,7 +189,7 @@ public final class ProfileWrites {
                             deleted.picture() != null
                                     ? giveUp(() -> documents.removeIfPresent(images, Keys.image(deleted.picture())))
                                     : finished(),
-                            giveUp(() -> lookups.releaseUsername(deleted.userId(), recordId)),
+                            giveUp(() -> repairs.releaseUsername(deleted.userId(), recordId)),
                             deleted.nickname() != null
                                     ? giveUp(() -> repairs.removeNickname(deleted.nickname(), recordId))
                                     : finished());

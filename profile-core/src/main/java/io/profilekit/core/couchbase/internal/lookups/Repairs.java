@@ -65,12 +65,22 @@ public final class Repairs implements AutoCloseable {
 
     /** Removes the username's entry if it is permanent, names {@code owner}, and that profile no longer holds it. */
     public void staleUsername(String username, long owner) {
-        once("remove a stale username entry", () -> lookups.username(username).thenCompose(entry ->
-                entry.isEmpty() || entry.get().owner() != owner || entry.get().pending()
+        once("remove a stale username entry", () -> releaseUsername(username, owner));
+    }
+
+    /**
+     * Removes the username's entry if it is permanent, names {@code recordId}, and that profile
+     * does not hold the username, all as read before removing: a profile that takes its
+     * username back makes the entry pending first (a new CAS), so a cleanup that runs late,
+     * after the rename back, finds the profile holding the name or the entry changed, and leaves it.
+     */
+    public CompletableFuture<Void> releaseUsername(String username, long recordId) {
+        return lookups.username(username).thenCompose(entry -> entry.isEmpty() || entry.get().owner() != recordId
+                || entry.get().pending()
+                ? CompletableFuture.completedFuture(null)
+                : reads.holdsUsername(recordId, username).thenCompose(holds -> holds
                         ? CompletableFuture.completedFuture(null)
-                        : reads.holdsUsername(owner, username).thenCompose(holds -> holds
-                                ? CompletableFuture.completedFuture(null)
-                                : lookups.releaseUsername(username, owner))));
+                        : lookups.remove(username, entry.get())));
     }
 
     /** Confirms a pending claim a reader found its profile to hold. */

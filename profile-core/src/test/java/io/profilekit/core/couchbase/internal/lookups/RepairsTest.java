@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.StoredProfile;
 import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.couchbase.MockCouchbase;
@@ -56,5 +57,27 @@ class RepairsTest {
         parts.repairs().removeNickname("alovelace", id).join();
 
         assertThat(nicknames().entries("alovelace").join()).isEmpty();
+    }
+
+    @Test
+    void aLateReleaseOfAUsernameTheProfileHoldsAgainKeepsItsEntry() {
+        // A rename from ada1815 and back: the first rename's release of ada1815 runs last.
+        long id = repository.create(Profile.builder().userId("ada1815").nickname("alovelace").build()).recordId();
+
+        parts.repairs().releaseUsername("ada1815", id).join();
+
+        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isPresent();
+        assertThat(repository.findByUsername("ada1815")).get().extracting(StoredProfile::recordId).isEqualTo(id);
+    }
+
+    @Test
+    void aReleaseOfAUsernameTheProfileGaveUpRemovesItsEntry() {
+        long id = repository.create(Profile.builder().userId("ada1815").nickname("alovelace").build()).recordId();
+        repository.replace(Profile.builder().userId("countess").nickname("alovelace").recordId(id).build());
+        MockCouchbase.putRaw("lookup::user_id::ada1815", "{\"profile\": " + id + "}");
+
+        parts.repairs().releaseUsername("ada1815", id).join();
+
+        assertThat(MockCouchbase.getRaw("lookup::user_id::ada1815")).isEmpty();
     }
 }
