@@ -65,4 +65,16 @@ class DeploymentFilesTest {
             }
         }
     }
+
+    @Test
+    void sendsTheDockerBuildOnlyWhatTheDockerfileCopies() throws IOException {
+        List<String> ignore = Files.readAllLines(Path.of("..", ".dockerignore")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        List<String> copied = Files.readAllLines(DEPLOY.resolve("Dockerfile")).stream()
+                .filter(line -> line.startsWith("COPY ")).map(line -> "!" + line.split(" +")[1]).toList();
+
+        assertThat(copied).isNotEmpty();
+        assertThat(ignore).first().isEqualTo("*");
+        assertThat(ignore.subList(1, ignore.size())).containsExactlyInAnyOrderElementsOf(copied);
+    }
 }
