@@ -64,6 +64,15 @@ class CustomServerWithJwtTest {
     }
 
     @Test
+    void doesNotNameItsServerSoftware() throws Exception {
+        HttpResponse<Void> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/profiles/2"))
+                .header("Authorization", "Bearer service-token").build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Server")).isEmpty();
+    }
+
+    @Test
     void theServiceTokenMayDoAnything() throws Exception {
         assertThat(status("GET", "/api/v1/profiles", "service-token")).isEqualTo(200);
         assertThat(status("PATCH", "/api/v1/profiles/2", "service-token")).isEqualTo(200);
