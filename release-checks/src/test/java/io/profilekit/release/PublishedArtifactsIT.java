@@ -24,12 +24,14 @@ class PublishedArtifactsIT {
 
     /** The published modules: their directories, "." being the parent POM. */
     static List<String> publishedPoms() {
-        return List.of(".", "profilekit-bom", "profile-core", "profile-servlet");
+        return List.of(".", "profilekit-bom", "profile-core", "profile-servlet", "profile-spring-boot-starter");
     }
 
-    /** The published modules that build a jar, and the module name each declares. */
+    /** The published modules that build a jar: directory, artifact id, and the module name it declares. */
     static List<List<String>> publishedJars() {
-        return List.of(List.of("profile-core", "io.profilekit.core"), List.of("profile-servlet", "io.profilekit.servlet"));
+        return List.of(List.of("profile-core", "profile-core", "io.profilekit.core"),
+                List.of("profile-servlet", "profile-servlet", "io.profilekit.servlet"),
+                List.of("profile-spring-boot-starter", "profilekit-spring-boot-starter", "io.profilekit.spring.boot"));
     }
 
     @ParameterizedTest
@@ -51,9 +53,9 @@ class PublishedArtifactsIT {
     @ParameterizedTest
     @MethodSource("publishedJars")
     void everyPublishedJarNamesItsModuleAndCarriesTheLicence(List<String> jar) throws Exception {
-        Path built = ROOT.resolve(jar.get(0)).resolve("target").resolve(jar.get(0) + "-" + version(ROOT) + ".jar");
+        Path built = ROOT.resolve(jar.get(0)).resolve("target").resolve(jar.get(1) + "-" + version(ROOT) + ".jar");
         try (JarFile file = new JarFile(built.toFile())) {
-            assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).isEqualTo(jar.get(1));
+            assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).isEqualTo(jar.get(2));
             assertThat(file.getEntry("META-INF/LICENSE")).as("META-INF/LICENSE in " + built).isNotNull();
             assertThat(file.getEntry("META-INF/NOTICE")).as("META-INF/NOTICE in " + built).isNotNull();
         }
@@ -63,7 +65,7 @@ class PublishedArtifactsIT {
     @MethodSource("publishedJars")
     void everyPublishedJarHasSourcesAndJavadocBesideIt(List<String> jar) throws Exception {
         Path target = ROOT.resolve(jar.get(0)).resolve("target");
-        String base = jar.get(0) + "-" + version(ROOT);
+        String base = jar.get(1) + "-" + version(ROOT);
         try (JarFile sources = new JarFile(target.resolve(base + "-sources.jar").toFile());
                 JarFile javadoc = new JarFile(target.resolve(base + "-javadoc.jar").toFile())) {
             assertThat(sources.stream().anyMatch(entry -> entry.getName().endsWith(".java"))).isTrue();
