@@ -9,6 +9,7 @@ import io.profilekit.server.settings.Settings;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.io.IOException;
 import java.util.Collections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,18 @@ public final class ProfileWebListener implements ServletContextListener {
         }
         service.api().registerAsApplication(context);
         LOG.info("profilekit serving {} at {}", service.description(), context.getContextPath() + "/");
-        service.generatedToken().ifPresent(token -> LOG.warn(
-                "No API token is configured; this deployment generated one: {} (set {})", token,
-                ApiSettings.TOKENS.name()));
+        service.generatedToken().ifPresent(token -> tellWhereTheTokenIs(context, token));
+    }
+
+    /** The generated token goes to a file only the container's user reads; the log names the file, never the token. */
+    private static void tellWhereTheTokenIs(ServletContext context, String token) {
+        try {
+            LOG.warn("No API token is configured; this deployment generated one, in {} (set {} to choose your own)",
+                    GeneratedTokenFile.write(context, token), ApiSettings.TOKENS.name());
+        } catch (IOException e) {
+            LOG.warn("No API token is configured, and the one this deployment generated could not be written to a"
+                    + " file ({}); set {}", e.getMessage(), ApiSettings.TOKENS.name());
+        }
     }
 
     @Override

@@ -6,9 +6,14 @@ import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.couchbase.MockCouchbase;
 import io.profilekit.core.pictures.ImageInspector;
 import io.profilekit.core.pictures.PictureRenderer;
+import jakarta.servlet.ServletContext;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +102,44 @@ class TomcatWarIT {
         undeploy();
 
         assertThat(leakWarnings()).isEmpty();
+    }
+
+    @Test
+    void writesAGeneratedTokenToAFileOnlyItsOwnerReadsAndNotToTheLog() throws Exception {
+        List<LogRecord> records = new ArrayList<>();
+        Handler all = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("io.profilekit").addHandler(all);
+        try {
+            URI base = deploy(Map.of("profile.demo.profiles", "5"));
+            Context context = (Context) tomcat.getHost().findChild(WarDeployment.CONTEXT_PATH);
+            Path file = ((java.io.File) context.getServletContext().getAttribute(ServletContext.TEMPDIR)).toPath()
+                    .resolve("profilekit-api-token");
+            String token = Files.readString(file).strip();
+
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/id/1"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).isEqualTo(200);
+            assertThat(records).extracting(record -> new java.util.logging.SimpleFormatter().formatMessage(record))
+                    .anyMatch(message -> message.contains(file.toString()))
+                    .noneMatch(message -> message.contains(token));
+        } finally {
+            Logger.getLogger("io.profilekit").removeHandler(all);
+        }
     }
 
     @Test
