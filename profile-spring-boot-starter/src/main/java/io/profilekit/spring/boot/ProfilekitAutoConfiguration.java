@@ -8,6 +8,8 @@ import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.ProfileApi;
 import io.profilekit.servlet.auth.BearerTokenAuthenticator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,6 +35,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(ProfileRepository.class)
 @EnableConfigurationProperties(ProfilekitProperties.class)
 public class ProfilekitAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfilekitAutoConfiguration.class);
 
     /** The repository: Couchbase when a connection string or a {@link Cluster} bean is there, else memory. */
     @Bean(destroyMethod = "close")
@@ -65,6 +69,9 @@ public class ProfilekitAutoConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     public ServletContextInitializer profilekitServlet(ProfileApi api, ProfilekitProperties properties) {
+        if (properties.getTokens().isEmpty()) {
+            LOG.warn("profilekit.tokens is empty: the API under {} answers 401 to every service", properties.getPath());
+        }
         return context -> api.register(context, properties.getPath());
     }
 

@@ -9,8 +9,12 @@ import io.profilekit.core.couchbase.MockCouchbase;
 import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.servlet.ProfileApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The auto-configuration gives way to what the application defines, and needs nothing but itself. */
 class ProfilekitBackOffTest {
@@ -52,5 +56,14 @@ class ProfilekitBackOffTest {
 
                     assertThat(MockCouchbase.getRaw("user_data:" + id)).isPresent();
                 });
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void warnsThatAnApiWithoutTokensRefusesEveryService(CapturedOutput output) {
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(ProfilekitAutoConfiguration.class))
+                .run(context -> assertThat(context).hasBean("profilekitServlet"));
+
+        assertThat(output).contains("profilekit.tokens is empty: the API under /profiles answers 401 to every service");
     }
 }
