@@ -155,13 +155,18 @@ public final class CeilingServer extends Handler.Abstract.NonBlocking {
     static Server start(int port, DemoDocuments demo, Map<Long, String> pictureUrls, boolean blocking)
             throws Exception {
         CeilingServer ceiling = new CeilingServer(demo, pictureUrls);
+        return serve(port, blocking ? new Blocking(ceiling) : ceiling);
+    }
+
+    /** Starts a Jetty server on {@code port} (0 for any free one) that names no version and runs {@code handler}. */
+    static Server serve(int port, Handler handler) throws Exception {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(blocking ? new Blocking(ceiling) : ceiling);
+        server.setHandler(handler);
         server.setStopAtShutdown(true);
         server.start();
         return server;

@@ -14,12 +14,9 @@ import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -90,16 +87,7 @@ public final class CouchbaseCeilingServer extends Handler.Abstract.NonBlocking {
 
     /** Starts the ceiling on {@code port} over {@code profiles}. */
     static Server start(int port, AsyncCollection profiles, String token) throws Exception {
-        Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(new CouchbaseCeilingServer(profiles, token));
-        server.setStopAtShutdown(true);
-        server.start();
-        return server;
+        return CeilingServer.serve(port, new CouchbaseCeilingServer(profiles, token));
     }
 
     public static void main(String[] args) throws Exception {
