@@ -60,7 +60,8 @@ class CommandLineCouchbaseTest {
     }
 
     private String generate(int count) {
-        assertThat(launcher().run(new String[] {"generate", "--count", Integer.toString(count)})).isZero();
+        int status = launcher().run(new String[] {"generate", "--count", Integer.toString(count)});
+        assertThat(status).as(printed() + err.toString(StandardCharsets.UTF_8)).isZero();
         Matcher token = Pattern.compile("API token \\(service_auth:1\\): (\\S+)").matcher(printed());
         assertThat(token.find()).as(printed()).isTrue();
         return token.group(1);
@@ -223,7 +224,7 @@ class CommandLineCouchbaseTest {
     void doctorPrintsOneLinePerCheckWithKeyValueOkAndLatencies() {
         int status = launcher().run(new String[] {"doctor"});
 
-        assertThat(status).as(printed()).isZero();
+        assertThat(status).as(printed() + err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed().lines().filter(line -> line.matches("(OK|FAIL|SKIP) +.*"))).hasSizeGreaterThan(5);
         assertThat(printed()).containsPattern("OK +connect +user 'profiles' opened bucket 'profiles'")
                 .containsPattern("OK +collection _default._default +wrote, read back and removed")
