@@ -60,6 +60,11 @@ public final class AsyncProfileRepository {
         return call(() -> store.list(Objects.requireNonNull(query, "query")));
     }
 
+    /** See {@link ProfileRepository#search}. */
+    public CompletableFuture<List<StoredProfile>> search(SearchQuery query) {
+        return call(() -> store.search(Objects.requireNonNull(query, "query")));
+    }
+
     /** See {@link ProfileRepository#findPicture}. */
     public CompletableFuture<Optional<StoredPicture>> findPicture(long pictureId) {
         return call(() -> store.findPicture(pictureId));

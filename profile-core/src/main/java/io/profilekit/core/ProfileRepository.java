@@ -77,6 +77,20 @@ public final class ProfileRepository implements AutoCloseable {
         return join(async.list(query));
     }
 
+    /**
+     * The profiles that match a search as someone types, best first: every word of the text
+     * starts a word of one of the query's fields, case and accents aside. The in-memory store
+     * finds a profile as soon as its write returns; Couchbase's Search service as soon as it has
+     * indexed the write (usually within a second).
+     *
+     * @throws StoreConfigurationException when the store cannot search (a cluster without the
+     *     Search service, or without profilekit's search index: run {@code init})
+     * @throws StoreUnavailableException when the search index is not ready yet, or the store is down
+     */
+    public List<StoredProfile> search(SearchQuery query) {
+        return join(async.search(query));
+    }
+
     /** The image document with this image record id (the value of a profile's {@code picture}). */
     public Optional<StoredPicture> findPicture(long pictureId) {
         return join(async.findPicture(pictureId));

@@ -7,6 +7,7 @@ import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.SearchQuery;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
@@ -14,6 +15,7 @@ import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.spi.IdempotencyRecord;
 import io.profilekit.core.spi.ProfileStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -54,6 +56,11 @@ public final class TimedProfileStore implements ProfileStore {
     @Override
     public CompletableFuture<Page<StoredProfile>> list(ProfileQuery query) {
         return timed("list", () -> store.list(query));
+    }
+
+    @Override
+    public CompletableFuture<List<StoredProfile>> search(SearchQuery query) {
+        return timed("search", () -> store.search(query));
     }
 
     @Override

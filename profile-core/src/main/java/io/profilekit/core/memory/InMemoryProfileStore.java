@@ -6,6 +6,7 @@ import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.SearchQuery;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
@@ -14,10 +15,12 @@ import io.profilekit.core.spi.IdempotencyRecord;
 import io.profilekit.core.spi.LostRaceException;
 import io.profilekit.core.spi.Pages;
 import io.profilekit.core.spi.ProfileStore;
+import io.profilekit.core.spi.SearchRanking;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +41,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Every operation completes before it returns. Reads take no lock and cost one hash lookup
- * by id or username; nickname lookups use an index. Writes are serialised, which keeps the
- * indexes consistent with the profiles. Nothing survives the process.
+ * by id or username; nickname lookups and search use indexes. Writes are serialised and update
+ * the indexes in the same call, so a profile is found as soon as its write returns. Nothing
+ * survives the process.
  */
 public final class InMemoryProfileStore implements ProfileStore {
 
@@ -50,6 +54,7 @@ public final class InMemoryProfileStore implements ProfileStore {
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, StoredPicture> pictures = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, byte[]> secrets = new ConcurrentHashMap<>();
+    private final SearchIndex searchIndex = new SearchIndex();
     private final IdempotencyRecords idempotency;
 
     /** Starts from the clock so that versions (entity tags) do not repeat across restarts. */
@@ -120,6 +125,12 @@ public final class InMemoryProfileStore implements ProfileStore {
             return matching == null ? Set.of() : matching.tailSet(query.after(), false);
         }
         return ids.tailSet(query.after(), false);
+    }
+
+    @Override
+    public CompletableFuture<List<StoredProfile>> search(SearchQuery query) {
+        return now(() -> SearchRanking.best(searchIndex.search(query.words(), query.fields(), query.limit()).stream()
+                .map(profiles::get).filter(Objects::nonNull), query));
     }
 
     @Override
@@ -252,6 +263,7 @@ public final class InMemoryProfileStore implements ProfileStore {
             ids.clear();
             usernames.clear();
             nicknames.clear();
+            searchIndex.clear();
             pictures.clear();
             idempotency.clear();
         }
@@ -288,6 +300,7 @@ public final class InMemoryProfileStore implements ProfileStore {
     }
 
     private void index(Profile profile) {
+        searchIndex.put(profile);
         usernames.put(profile.userId(), profile.recordId());
         if (profile.nickname() != null) {
             nicknames.computeIfAbsent(profile.nickname(), key -> new ConcurrentSkipListSet<>())
@@ -296,6 +309,7 @@ public final class InMemoryProfileStore implements ProfileStore {
     }
 
     private void unindex(Profile profile) {
+        searchIndex.remove(profile.recordId());
         usernames.remove(profile.userId(), profile.recordId());
         if (profile.nickname() != null) {
             removeNickname(profile.nickname(), profile.recordId());

@@ -4,9 +4,12 @@ import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.SearchQuery;
+import io.profilekit.core.StoreConfigurationException;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,6 +45,18 @@ public interface ProfileStore extends AutoCloseable {
 
     /** One page of the profiles that match the query, in ascending record id order. */
     CompletableFuture<Page<StoredProfile>> list(ProfileQuery query);
+
+    /**
+     * The best {@code query.limit()} profiles that match the query, best first, as
+     * {@link SearchRanking} orders and checks them against what is stored now (so an index that
+     * lags never answers a profile that no longer matches). A store that cannot search keeps
+     * this default, which fails with {@link StoreConfigurationException} (the store lacks the
+     * service).
+     */
+    default CompletableFuture<List<StoredProfile>> search(SearchQuery query) {
+        return CompletableFuture.failedFuture(StoreConfigurationException.lacksService(
+                "this profile store does not search", null));
+    }
 
     /** The image document with this image record id. */
     CompletableFuture<Optional<StoredPicture>> findPicture(long pictureId);

@@ -5,8 +5,8 @@ import io.profilekit.core.testkit.ProfileStoreCompatibilityKit;
 
 /**
  * The store contract against Couchbase through the real SDK and CouchbaseMock. Listing all
- * profiles needs SQL++, which the mock lacks: those cases are skipped here and run in
- * {@link CouchbaseServerContractTest} where Docker is available.
+ * profiles needs SQL++ and search needs the Search service, which the mock lacks: those cases
+ * are skipped here and run in {@link CouchbaseServerContractTest} where Docker is available.
  */
 class CouchbaseMockContractTest extends ProfileStoreCompatibilityKit {
 
@@ -18,6 +18,11 @@ class CouchbaseMockContractTest extends ProfileStoreCompatibilityKit {
 
     @Override
     public boolean supportsListing() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSearch() {
         return false;
     }
 }

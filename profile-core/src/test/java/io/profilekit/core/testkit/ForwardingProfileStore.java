@@ -4,11 +4,13 @@ import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.SearchQuery;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.spi.IdempotencyRecord;
 import io.profilekit.core.spi.ProfileStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,6 +44,11 @@ public class ForwardingProfileStore implements ProfileStore {
     @Override
     public CompletableFuture<Page<StoredProfile>> list(ProfileQuery query) {
         return delegate().list(query);
+    }
+
+    @Override
+    public CompletableFuture<List<StoredProfile>> search(SearchQuery query) {
+        return delegate().search(query);
     }
 
     @Override

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class ProfileStoreCompatibilityKit implements WriteContract, PictureContract, ListingContract,
-        ConcurrencyContract, UpdateContract, ProfileRulesContract, IdempotencyContract {
+        ConcurrencyContract, UpdateContract, ProfileRulesContract, IdempotencyContract, SearchContract {
 
     /** A 1x1 PNG. */
     public static final byte[] PNG = Base64.getDecoder().decode(
@@ -60,6 +60,11 @@ public abstract class ProfileStoreCompatibilityKit implements WriteContract, Pic
 
     @Override
     public boolean supportsListing() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSearch() {
         return true;
     }
 

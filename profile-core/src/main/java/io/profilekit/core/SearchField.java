@@ -1,0 +1,41 @@
+package io.profilekit.core;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A field of a profile that search can match, named as the profile's JSON names it. E-mails
+ * match by their local part and their domain, split into words as names are.
+ */
+public enum SearchField {
+    NAME("name"),
+    FIRST_NAME("first_name"),
+    LAST_NAME("last_name"),
+    USERNAME("user_id"),
+    NICKNAME("nickname"),
+    EMAIL("email");
+
+    private final String jsonName;
+
+    SearchField(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    /** The field's name in a profile's JSON. */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** The field with this JSON name, if search can match it. */
+    public static Optional<SearchField> byJsonName(String name) {
+        return Arrays.stream(values()).filter(field -> field.jsonName.equals(name.toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    /** The JSON names of every searchable field, comma-separated, for messages. */
+    public static String names() {
+        return Arrays.stream(values()).map(SearchField::jsonName).collect(Collectors.joining(", "));
+    }
+}
