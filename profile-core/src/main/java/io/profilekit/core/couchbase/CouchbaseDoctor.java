@@ -1,15 +1,21 @@
 package io.profilekit.core.couchbase;
 
 import com.couchbase.client.core.error.CouchbaseException;
+import com.couchbase.client.core.error.IndexNotFoundException;
 import com.couchbase.client.core.error.ServiceNotAvailableException;
+import com.couchbase.client.core.service.ServiceType;
 import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.Collection;
+import com.couchbase.client.java.Scope;
 import com.couchbase.client.java.json.JsonArray;
 import com.couchbase.client.java.json.JsonObject;
 import com.couchbase.client.java.query.QueryOptions;
+import com.couchbase.client.java.search.SearchOptions;
 import io.profilekit.core.ProfileException;
+import io.profilekit.core.SearchQuery;
 import io.profilekit.core.couchbase.DoctorCheck.Status;
 import io.profilekit.core.couchbase.internal.connection.ClusterConnection;
+import io.profilekit.core.couchbase.internal.connection.ClusterServices;
 import io.profilekit.core.couchbase.internal.connection.ConnectionProblems;
 import io.profilekit.core.couchbase.internal.connection.ConnectionStringCheck;
 import io.profilekit.core.couchbase.internal.connection.KeyspaceCheck;
@@ -21,6 +27,8 @@ import io.profilekit.core.couchbase.internal.kv.ServiceTokenStore;
 import io.profilekit.core.couchbase.internal.kv.WrittenTokens;
 import io.profilekit.core.couchbase.internal.query.QueryRunner;
 import io.profilekit.core.couchbase.internal.query.Statements;
+import io.profilekit.core.couchbase.internal.search.ProfileSearch;
+import io.profilekit.core.couchbase.internal.search.SearchIndexDefinition;
 import io.profilekit.core.internal.Futures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -115,6 +123,7 @@ public final class CouchbaseDoctor {
             boolean query = queryService();
             counter(query);
             indexes(query);
+            searchIndex();
             tell(latency("key-value latency", () -> Futures.join(documents.get(profiles, KeyspaceCheck.PROBE_KEY))));
             if (query) {
                 tell(latency("query latency", () -> queries.rows(statements.list,
@@ -210,6 +219,27 @@ public final class CouchbaseDoctor {
                 } catch (ProfileException e) {
                     tell(new DoctorCheck("index " + name, Status.FAIL, e.getMessage()));
                 }
+            }
+        }
+
+        /** Whether profilekit's Search index exists and answers a search. */
+        private void searchIndex() {
+            String what = "search index " + SearchIndexDefinition.NAME;
+            if (!ClusterServices.runs(cluster, keyspace.bucket(), ServiceType.SEARCH)) {
+                tell(new DoctorCheck(what, Status.SKIP, "the cluster has no Search service: search will answer 501"));
+                return;
+            }
+            Scope scope = cluster.bucket(keyspace.bucket()).scope(keyspace.scope());
+            try {
+                scope.searchIndexes().getIndex(SearchIndexDefinition.NAME);
+                long indexed = scope.searchIndexes().getIndexedDocumentsCount(SearchIndexDefinition.NAME);
+                scope.search(SearchIndexDefinition.NAME, ProfileSearch.request(SearchQuery.of("a")),
+                        SearchOptions.searchOptions().limit(1).timeout(settings.queryTimeout()));
+                tell(new DoctorCheck(what, Status.OK, "answers; " + indexed + " documents indexed"));
+            } catch (IndexNotFoundException e) {
+                tell(new DoctorCheck(what, Status.FAIL, "missing: run init"));
+            } catch (CouchbaseException e) {
+                tell(new DoctorCheck(what, Status.FAIL, failures.translate(e).getMessage()));
             }
         }
 

@@ -6,6 +6,7 @@ import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.SearchQuery;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
@@ -19,6 +20,7 @@ import io.profilekit.core.spi.IdempotencyRecord;
 import io.profilekit.core.spi.ProfileStore;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -157,6 +159,11 @@ public final class CouchbaseProfileStore implements ProfileStore {
         return call(parts -> query.username() != null ? parts.lookups().pageByUsername(query)
                 : query.nickname() != null ? parts.lookups().pageByNickname(query)
                 : parts.listing().list(query));
+    }
+
+    @Override
+    public CompletableFuture<List<StoredProfile>> search(SearchQuery query) {
+        return call(parts -> parts.search().search(query));
     }
 
     @Override

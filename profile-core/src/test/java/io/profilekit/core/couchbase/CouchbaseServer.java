@@ -40,7 +40,8 @@ final class CouchbaseServer {
         if (cluster == null) {
             container = new CouchbaseContainer(DockerImageName.parse(IMAGE))
                     .withBucket(new BucketDefinition(KEYSPACE.bucket()).withPrimaryIndex(false))
-                    .withEnabledServices(CouchbaseService.KV, CouchbaseService.QUERY, CouchbaseService.INDEX)
+                    .withEnabledServices(CouchbaseService.KV, CouchbaseService.QUERY, CouchbaseService.INDEX,
+                            CouchbaseService.SEARCH)
                     .withStartupTimeout(Duration.ofMinutes(5));
             container.start();
             cluster = Cluster.connect(container.getConnectionString(),

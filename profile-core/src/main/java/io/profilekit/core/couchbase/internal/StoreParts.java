@@ -24,6 +24,7 @@ import io.profilekit.core.couchbase.internal.maintenance.Reindexing;
 import io.profilekit.core.couchbase.internal.query.ProfileListing;
 import io.profilekit.core.couchbase.internal.query.QueryRunner;
 import io.profilekit.core.couchbase.internal.query.Statements;
+import io.profilekit.core.couchbase.internal.search.ProfileSearch;
 import java.time.Duration;
 
 /**
@@ -36,7 +37,8 @@ import java.time.Duration;
 public record StoreParts(Cluster owned, Collection profiles, Documents documents, ProfileReads reads,
         ProfileLookups lookups, ProfileListing listing, ProfileWrites writes, PictureDocuments pictures,
         ServiceTokenStore serviceTokens, SharedSecrets secrets, RecordIdCounter counter,
-        IdempotencyDocuments idempotency, Maintenance maintenance, Reindexing reindexing, Repairs repairs) {
+        IdempotencyDocuments idempotency, Maintenance maintenance, Reindexing reindexing, Repairs repairs,
+        ProfileSearch search) {
 
     /** @param queries runs the SQL++ statements; {@code null} for the cluster's query service */
     public static StoreParts wire(Cluster owned, Cluster cluster, CouchbaseSettings settings, QueryRunner queries) {
@@ -68,6 +70,8 @@ public record StoreParts(Cluster owned, Collection profiles, Documents documents
                 new IdempotencyDocuments(lookupDocuments, documents),
                 new Maintenance(cluster, keyspace, counter, statementsRunner, statements, failures, ddlTimeout),
                 new Reindexing(profiles, documents, usernames, nicknames, reads, counter, statementsRunner, statements),
-                repairs);
+                repairs,
+                new ProfileSearch(cluster, keyspace.bucket(), scope, profiles, documents, failures, written,
+                        settings.queryTimeout()));
     }
 }

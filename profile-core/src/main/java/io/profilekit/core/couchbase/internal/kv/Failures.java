@@ -176,7 +176,8 @@ public final class Failures {
         return where + " does not exist, or " + user + " has no role on it: " + RUN_INIT;
     }
 
-    private static Set<RetryReason> retryReasons(TimeoutException timeout) {
+    /** Why the SDK retried a request before it timed out. */
+    public static Set<RetryReason> retryReasons(TimeoutException timeout) {
         return timeout.context() == null || timeout.context().requestContext() == null
                 ? Set.of() : timeout.retryReasons();
     }

@@ -5,6 +5,8 @@ import com.couchbase.client.java.kv.MutationResult;
 import com.couchbase.client.java.kv.MutationState;
 import com.couchbase.client.java.query.QueryOptions;
 import com.couchbase.client.java.query.QueryScanConsistency;
+import com.couchbase.client.java.search.SearchOptions;
+import com.couchbase.client.java.search.SearchScanConsistency;
 import io.profilekit.core.couchbase.ListingConsistency;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,20 @@ public final class WrittenTokens {
                 }
             }
             default -> throw new IllegalStateException(consistency.name());
+        }
+    }
+
+    /**
+     * Sets a search's consistency on {@code options}: this instance's writes for
+     * {@link ListingConsistency#AT_PLUS}, else whatever the index holds (the Search service has
+     * no request_plus).
+     */
+    public void apply(SearchOptions options) {
+        MutationState own = consistency == ListingConsistency.AT_PLUS ? snapshot() : null;
+        if (own == null) {
+            options.scanConsistency(SearchScanConsistency.NOT_BOUNDED);
+        } else {
+            options.consistentWith(own);
         }
     }
 

@@ -7,6 +7,7 @@ import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.json.JsonObject;
 import io.profilekit.core.StoreConfigurationException;
 import io.profilekit.core.couchbase.CouchbaseKeyspace;
+import io.profilekit.core.couchbase.internal.connection.ClusterServices;
 import io.profilekit.core.couchbase.internal.kv.Failures;
 import io.profilekit.core.couchbase.internal.kv.RecordIdCounter;
 import io.profilekit.core.couchbase.internal.query.QueryRunner;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Preparing a keyspace: creates what is missing (scope, collections, indexes), waits for it,
- * then moves the record id counter above the highest record id. Safe to run again.
+ * Preparing a keyspace: creates what is missing (scope, collections, SQL++ and Search indexes),
+ * waits for it, then moves the record id counter above the highest record id. Safe to run again.
  */
 public final class Maintenance {
 
@@ -26,6 +27,7 @@ public final class Maintenance {
     private final CouchbaseKeyspace keyspace;
     private final CollectionSetup collections;
     private final IndexSetup indexes;
+    private final SearchIndexSetup search;
     private final RecordIdCounter counter;
     private final QueryRunner queries;
     private final Statements statements;
@@ -37,6 +39,7 @@ public final class Maintenance {
         this.keyspace = keyspace;
         this.collections = new CollectionSetup(cluster, keyspace, failures, waiting);
         this.indexes = new IndexSetup(queries, statements, failures, waiting);
+        this.search = new SearchIndexSetup(cluster, keyspace, failures, waiting);
         this.counter = counter;
         this.queries = queries;
         this.statements = statements;
@@ -52,6 +55,7 @@ public final class Maintenance {
         }
         List<String> created = keyspace.isDefaultCollection() ? List.of() : collections.ensure(progress);
         indexes.ensure(!created.isEmpty(), progress);
+        search.ensure(progress);
         List<Long> highest = queries.rows(statements.highestRecordId, JsonObject.create(), Long.class);
         long top = highest.isEmpty() || highest.get(0) == null ? 0 : highest.get(0);
         Futures.join(counter.raiseTo(top));
@@ -60,7 +64,6 @@ public final class Maintenance {
 
     /** Whether any of {@code nodes} runs the query service, with or without TLS. */
     public static boolean runsQueryService(List<NodeInfo> nodes) {
-        return nodes.stream().anyMatch(node -> node.services().containsKey(ServiceType.QUERY)
-                || node.sslServices().containsKey(ServiceType.QUERY));
+        return ClusterServices.anyRuns(nodes, ServiceType.QUERY);
     }
 }
