@@ -2,6 +2,7 @@ package io.profilekit.server;
 
 import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.SearchField;
 import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileStore;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +73,8 @@ public final class ConfiguredApi implements AutoCloseable {
     /** As {@link #open(Settings)}, re-reading the stored service token every {@code tokenRefresh}. */
     static ConfiguredApi open(Settings settings, Duration tokenRefresh) {
         ApiSettings api = ApiSettings.from(settings);
-        People people = new People(OidcSettings.from(settings).authenticator(), FieldSettings.from(settings));
+        People people = new People(OidcSettings.from(settings).authenticator(), FieldSettings.from(settings),
+                FieldSettings.searchFields(settings));
         PictureSettings pictures = PictureSettings.from(settings);
         Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
         if (couchbase.isPresent()) {
@@ -80,8 +83,9 @@ public final class ConfiguredApi implements AutoCloseable {
         return memory(DemoSettings.from(settings), api, people, pictures);
     }
 
-    /** How signed-in people are known (none without an OpenID Connect issuer) and what they see. */
-    private record People(Optional<OidcAuthenticator> authenticator, FieldVisibility visibility) {
+    /** How signed-in people are known (none without an OpenID Connect issuer), what they see, what search matches. */
+    private record People(Optional<OidcAuthenticator> authenticator, FieldVisibility visibility,
+            Set<SearchField> searchFields) {
 
         /** For the log: whose tokens sign people in, if anyone's. */
         String describe() {
@@ -140,7 +144,8 @@ public final class ConfiguredApi implements AutoCloseable {
             ApiSettings settings, People people, PictureSettings pictures) {
         ProfileApi.Builder builder = ProfileApi.builder(repository).authenticator(authenticator)
                 .meterRegistry(meters.registry())
-                .fieldVisibility(people.visibility());
+                .fieldVisibility(people.visibility())
+                .searchFields(people.searchFields());
         return pictures.applyTo(settings.applyTo(builder)).build();
     }
 

@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.SearchField;
+import io.profilekit.core.SearchQuery;
 import io.profilekit.core.pictures.PictureSignatures;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.internal.ApiHandler;
@@ -71,6 +73,7 @@ public final class ProfileApi implements AutoCloseable {
                         builder.pictureBaseUrl, builder.clock)
                 .cors(builder.corsAllowedOrigins)
                 .fieldVisibility(builder.fieldVisibility)
+                .searchFields(builder.searchFields)
                 .build();
     }
 
@@ -153,6 +156,7 @@ public final class ProfileApi implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Set<String> corsAllowedOrigins = Set.of();
         private FieldVisibility fieldVisibility = FieldVisibility.DEFAULTS;
+        private Set<SearchField> searchFields = SearchQuery.DEFAULT_FIELDS;
         private MeterRegistry registry;
 
         private Builder(ProfileRepository repository) {
@@ -298,6 +302,18 @@ public final class ProfileApi implements AutoCloseable {
          */
         public Builder fieldVisibility(FieldVisibility value) {
             fieldVisibility = Objects.requireNonNull(value, "fieldVisibility");
+            return this;
+        }
+
+        /**
+         * Which fields services' searches ({@code /api/v1/search}) match; people's match those of
+         * them that are public. {@link SearchQuery#DEFAULT_FIELDS} unless set.
+         */
+        public Builder searchFields(Set<SearchField> value) {
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("search needs at least one field to match");
+            }
+            searchFields = Set.copyOf(value);
             return this;
         }
 

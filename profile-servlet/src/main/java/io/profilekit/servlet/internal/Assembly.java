@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.profilekit.core.AsyncProfileRepository;
 import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.SearchField;
+import io.profilekit.core.SearchQuery;
 import io.profilekit.servlet.auth.Authenticator;
 import io.profilekit.servlet.internal.access.AccessPolicy;
 import io.profilekit.servlet.internal.http.BodyReads;
@@ -17,6 +19,7 @@ import io.profilekit.servlet.internal.pictures.ProfilePictureResource;
 import io.profilekit.servlet.internal.profiles.MeRoute;
 import io.profilekit.servlet.internal.profiles.ProfileResource;
 import io.profilekit.servlet.internal.profiles.ProfilesRoute;
+import io.profilekit.servlet.internal.profiles.SearchRoute;
 import io.profilekit.servlet.internal.seed.PictureLookups;
 import io.profilekit.servlet.internal.seed.ProfileLookups;
 import java.time.Clock;
@@ -59,6 +62,7 @@ public final class Assembly {
     private Clock clock;
     private Set<String> corsOrigins = Set.of();
     private FieldVisibility visibility = FieldVisibility.DEFAULTS;
+    private Set<SearchField> searchFields = SearchQuery.DEFAULT_FIELDS;
 
     public Assembly(ProfileRepository repository, MeterRegistry registry, ExecutorService workers) {
         this.blocking = repository;
@@ -131,8 +135,13 @@ public final class Assembly {
         return this;
     }
 
+    public Assembly searchFields(Set<SearchField> value) {
+        searchFields = value;
+        return this;
+    }
+
     public ApiHandler build() {
-        AccessPolicy access = new AccessPolicy(visibility);
+        AccessPolicy access = new AccessPolicy(visibility, searchFields);
         BodyReads bodies = new BodyReads(maxConcurrentBodyReads);
         PictureRenders renders = new PictureRenders(maxPictureSide, renderCacheBytes, workers, registry);
         PictureLinks links = new PictureLinks(blocking, signingKey, publicPictures, pictureUrlLifetime, pictureBaseUrl,
@@ -143,6 +152,7 @@ public final class Assembly {
         RouteHandler profileLookups = new ProfileLookups(repository, access);
         RouteHandler pictureLookups = new PictureLookups(repository, renders);
         RouteHandler profiles = new ProfilesRoute(repository, profile, picture, links, access);
+        RouteHandler search = new SearchRoute(repository, links, access);
         RouteHandler me = new MeRoute(repository, profile, picture, access);
         RouteHandler pictureLinks = new PictureLinkRoute(repository, links, renders);
         RouteHandler operations = new Operations(repository,
@@ -153,6 +163,7 @@ public final class Assembly {
                 case PROFILE_BY_ID, PROFILE_BY_USERNAME, PROFILES_BY_NICKNAME -> profileLookups;
                 case PICTURE_RECORD, PICTURE_RAW -> pictureLookups;
                 case PROFILES, PROFILE, PROFILE_PICTURE -> profiles;
+                case SEARCH -> search;
                 case ME, ME_PICTURE -> me;
                 case PICTURE_LINK -> pictureLinks;
                 case HEALTH, READINESS, METRICS, OPENAPI -> operations;

@@ -23,7 +23,8 @@ final class HostileRequests {
     private static final List<String> QUERIES = List.of("", "", "", "?", "?limit=0", "?limit=abc", "?limit=1001",
             "?limit=1&limit=2", "?after=-1", "?after=x", "?%zz=1", "?email=%ff", "?username=%C3", "?x=1",
             "?username=ada1815", "?nickname=ada", "?email=ada%40example.com", "?limit=%zz", "?a=b=c", "?&&",
-            "?username=", "?limit=5&after=2", "?q=" + "x".repeat(3000));
+            "?username=", "?limit=5&after=2", "?q=" + "x".repeat(3000), "?q=ada", "?q=l%C3%B6l%20a&limit=50",
+            "?q=%F0%9F%98%80", "?q=%CC%81%CC%81", "?q=.%20.", "?q=ada&limit=51", "?q=%00", "?q=" + "a%20".repeat(40));
     private static final List<String> VERSIONS = List.of("HTTP/1.1", "HTTP/1.1", "HTTP/1.1", "HTTP/1.1",
             "HTTP/1.1", "HTTP/1.0", "HTTP/2.0", "HTTP/1.2", "FOO", "HTTP/1.1x", "http/1.1", "");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json",

@@ -6,8 +6,8 @@ import io.profilekit.core.spi.ProfileStore;
 
 /**
  * The hostile requests on Couchbase, through the real SDK and CouchbaseMock, which has no
- * SQL++: listings of all profiles and by e-mail are 501 here, as the API answers a store without
- * a query service.
+ * SQL++ and no Search service: listings of all profiles and by e-mail, and searches, are 501
+ * here, as the API answers a store without those services.
  */
 class HostileRequestsOnCouchbaseTest extends HostileRequestsTest {
 

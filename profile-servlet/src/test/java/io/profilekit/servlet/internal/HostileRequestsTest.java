@@ -40,7 +40,10 @@ class HostileRequestsTest {
         return new InMemoryProfileStore();
     }
 
-    /** Whether the store answers listings of all profiles and by e-mail (CouchbaseMock has no SQL++). */
+    /**
+     * Whether the store answers listings of all profiles and by e-mail, and searches
+     * (CouchbaseMock has neither SQL++ nor the Search service).
+     */
     boolean listsEverything() {
         return true;
     }
@@ -98,7 +101,7 @@ class HostileRequestsTest {
             String status = answer.length() >= 12 ? answer.substring(9, 12) : "none";
             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
             if (!answer.startsWith("HTTP/1.1 ") && !answer.startsWith("HTTP/1.0 ")
-                    || status.startsWith("5") && !(status.equals("501") && needsSqlPlusPlus(request))) {
+                    || status.startsWith("5") && !(status.equals("501") && needsQueryOrSearch(request))) {
                 failures.add(seed + "/" + i + ": answered " + show(answer.getBytes(StandardCharsets.ISO_8859_1))
                         + " to " + show(request));
             } else if (INTERNALS.matcher(answer).find()) {
@@ -108,11 +111,12 @@ class HostileRequestsTest {
         return failures;
     }
 
-    /** Whether the request lists profiles through SQL++, where the store has none. */
-    private boolean needsSqlPlusPlus(byte[] request) {
+    /** Whether the request lists profiles through SQL++ or searches, where the store can do neither. */
+    private boolean needsQueryOrSearch(byte[] request) {
         String line = new String(request, StandardCharsets.ISO_8859_1).split("\r?\n", 2)[0];
-        return !listsEverything() && line.matches("[A-Z]+ /api/v1/profiles(\\?.*)? .*")
-                && !line.contains("username=") && !line.contains("nickname=");
+        return !listsEverything() && (line.matches("[A-Z]+ /api/v1/profiles(\\?.*)? .*")
+                && !line.contains("username=") && !line.contains("nickname=")
+                || line.matches("[A-Z]+ /api/v1/search(\\?.*)? .*"));
     }
 
     /** Writes the request, ends the output, and reads until the server closes; a reset throws. */

@@ -3,6 +3,7 @@ package io.profilekit.servlet.internal.access;
 import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.SearchField;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.servlet.auth.Caller;
 import io.profilekit.servlet.auth.Person;
@@ -10,6 +11,8 @@ import io.profilekit.servlet.auth.Service;
 import io.profilekit.servlet.internal.http.HttpProblem;
 import io.profilekit.servlet.internal.http.Route;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every answer to "may this caller do this": the one access policy. A {@link Service} may do
@@ -25,9 +28,12 @@ public final class AccessPolicy {
     private static final String OWN_PROFILE = Route.ME.template();
 
     private final FieldVisibility visibility;
+    private final Set<SearchField> searchFields;
 
-    public AccessPolicy(FieldVisibility visibility) {
+    /** @param searchFields what services' searches match; people's match those of them that are public */
+    public AccessPolicy(FieldVisibility visibility, Set<SearchField> searchFields) {
         this.visibility = Objects.requireNonNull(visibility, "visibility");
+        this.searchFields = Set.copyOf(searchFields);
     }
 
     public FieldVisibility visibility() {
@@ -82,6 +88,25 @@ public final class AccessPolicy {
             throw HttpProblem.forbidden("listing by " + parameter + " needs a service token: " + field
                     + " is not public");
         }
+    }
+
+    /**
+     * The fields {@code caller}'s searches match: the configured ones for services; for people,
+     * those of them that are public, so that no answer, not even an empty one, tells a person
+     * anything about a field they may not see.
+     *
+     * @throws HttpProblem 403 when a person may search none of them
+     */
+    public Set<SearchField> searchFields(Caller caller) {
+        if (!seesPublicViews(caller)) {
+            return searchFields;
+        }
+        Set<SearchField> visible = searchFields.stream().filter(field -> visibility.isPublic(field.jsonName()))
+                .collect(Collectors.toUnmodifiableSet());
+        if (visible.isEmpty()) {
+            throw HttpProblem.forbidden("search needs a service token: none of the searched fields is public");
+        }
+        return visible;
     }
 
     /** Whether {@code caller} sees others' profiles as their public views. */

@@ -61,6 +61,27 @@ public final class JsonAnswers {
      */
     public static <T extends StoredDocument> Answer page(List<T> items, String next, String name,
             Function<T, String> values) {
+        ByteArrayOutputStream body = itemsOf(items, name, values);
+        body.writeBytes(",\"next\":".getBytes(StandardCharsets.US_ASCII));
+        try (JsonGenerator out = Json.FACTORY.createGenerator(body)) {
+            out.writeString(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        body.write('}');
+        return Answer.of(200, JSON, body.toByteArray()).header("Cache-Control", EntityTags.REVALIDATE);
+    }
+
+    /** Items without pages, as search answers them: {@code {"items":[...]}}, with {@code name} as in {@link #page}. */
+    public static <T extends StoredDocument> Answer items(List<T> items, String name, Function<T, String> values) {
+        ByteArrayOutputStream body = itemsOf(items, name, values);
+        body.write('}');
+        return Answer.of(200, JSON, body.toByteArray()).header("Cache-Control", EntityTags.REVALIDATE);
+    }
+
+    /** {@code {"items":[...]}} without its closing brace. */
+    private static <T extends StoredDocument> ByteArrayOutputStream itemsOf(List<T> items, String name,
+            Function<T, String> values) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(256 + items.size() * 512);
         body.writeBytes("{\"items\":[".getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < items.size(); i++) {
@@ -73,14 +94,8 @@ public final class JsonAnswers {
                 writeWithField(body, items.get(i), name, values.apply(items.get(i)));
             }
         }
-        body.writeBytes("],\"next\":".getBytes(StandardCharsets.US_ASCII));
-        try (JsonGenerator out = Json.FACTORY.createGenerator(body)) {
-            out.writeString(next);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        body.write('}');
-        return Answer.of(200, JSON, body.toByteArray()).header("Cache-Control", EntityTags.REVALIDATE);
+        body.write(']');
+        return body;
     }
 
     private static byte[] bytes(StoredDocument document) {

@@ -27,6 +27,7 @@ public enum Route {
     PROFILES("/api/v1/profiles", ErrorShape.PROBLEM, "GET", "HEAD", "POST"),
     PROFILE("/api/v1/profiles/{id}", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "PATCH", "DELETE"),
     PROFILE_PICTURE("/api/v1/profiles/{id}/picture", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "DELETE"),
+    SEARCH("/api/v1/search", ErrorShape.PROBLEM, "GET", "HEAD"),
     ME("/api/v1/me", ErrorShape.PROBLEM, "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"),
     ME_PICTURE("/api/v1/me/picture", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "DELETE"),
     PICTURE_LINK("/pictures/{id}", ErrorShape.PROBLEM, "GET", "HEAD"),

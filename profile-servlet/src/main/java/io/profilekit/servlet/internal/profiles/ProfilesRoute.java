@@ -3,12 +3,10 @@ package io.profilekit.servlet.internal.profiles;
 import io.profilekit.core.AsyncProfileRepository;
 import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.ProfileQuery;
-import io.profilekit.core.StoredProfile;
 import io.profilekit.servlet.internal.access.AccessPolicy;
 import io.profilekit.servlet.internal.http.Answer;
 import io.profilekit.servlet.internal.http.Call;
 import io.profilekit.servlet.internal.http.HttpProblem;
-import io.profilekit.servlet.internal.http.JsonAnswers;
 import io.profilekit.servlet.internal.http.Request;
 import io.profilekit.servlet.internal.http.Route;
 import io.profilekit.servlet.internal.http.RouteHandler;
@@ -17,7 +15,6 @@ import io.profilekit.servlet.internal.parameters.PathParameters;
 import io.profilekit.servlet.internal.parameters.QueryString;
 import io.profilekit.servlet.internal.pictures.PictureLinks;
 import io.profilekit.servlet.internal.pictures.ProfilePictureResource;
-import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +29,7 @@ public final class ProfilesRoute implements RouteHandler {
     private final AsyncProfileRepository repository;
     private final ProfileResource profiles;
     private final ProfilePictureResource pictures;
-    private final PictureLinks links;
+    private final ProfileItems items;
     private final AccessPolicy access;
 
     public ProfilesRoute(AsyncProfileRepository repository, ProfileResource profiles, ProfilePictureResource pictures,
@@ -40,7 +37,7 @@ public final class ProfilesRoute implements RouteHandler {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.pictures = Objects.requireNonNull(pictures, "pictures");
-        this.links = Objects.requireNonNull(links, "links");
+        this.items = new ProfileItems(links, access);
         this.access = Objects.requireNonNull(access, "access");
     }
 
@@ -81,15 +78,8 @@ public final class ProfilesRoute implements RouteHandler {
     private CompletableFuture<Answer> list(Call call, String collection) {
         ProfileQuery query = ListingParameters.parse(QueryString.parse(call.request().query()));
         access.checkFilters(query, call.caller());
-        return repository.list(query).thenCombine(links.ready(), (page, ready) -> {
-            String next = page.next().isPresent()
-                    ? ListingParameters.nextPage(collection, query, page.next().getAsLong())
-                    : null;
-            long expiresAt = links.expiresAt();
-            List<StoredProfile> items = page.items().stream().map(stored -> access.view(call.caller(), stored))
-                    .toList();
-            return JsonAnswers.page(items, next, access.shows(call.caller(), PictureLinks.FIELD) ? PictureLinks.FIELD
-                    : null, profile -> links.url(call.request(), profile, expiresAt));
-        });
+        return repository.list(query).thenCompose(page -> items.page(call, page.items(), page.next().isPresent()
+                ? ListingParameters.nextPage(collection, query, page.next().getAsLong())
+                : null));
     }
 }

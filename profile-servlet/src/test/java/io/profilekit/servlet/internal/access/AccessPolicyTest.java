@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.FieldVisibility;
+import io.profilekit.core.SearchQuery;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.ReadOnlyFieldException;
@@ -23,9 +24,10 @@ class AccessPolicyTest {
 
     private static final Person ADA = new Person("ada1815");
     private static final Service SERVICE = Service.WITH_TOKEN;
-    private static final AccessPolicy DEFAULTS = new AccessPolicy(FieldVisibility.DEFAULTS);
+    private static final AccessPolicy DEFAULTS = new AccessPolicy(FieldVisibility.DEFAULTS, SearchQuery.DEFAULT_FIELDS);
     /** Nothing public but the record id and the name. */
-    private static final AccessPolicy STRICT = new AccessPolicy(new FieldVisibility(Set.of("record_id", "name"), Set.of()));
+    private static final AccessPolicy STRICT = new AccessPolicy(new FieldVisibility(Set.of("record_id", "name"), Set.of()),
+            SearchQuery.DEFAULT_FIELDS);
 
     private static String refusal(AccessPolicy rules, Route route, Caller caller, String method) {
         try {
