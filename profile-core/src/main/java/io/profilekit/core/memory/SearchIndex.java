@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -19,25 +18,42 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The in-memory store's search index: for every word of every profile's searchable fields, the
  * record ids of the profiles that have it (a sorted map, so the words a prefix starts are one
- * range), and each profile's words ({@link SearchableWords}) to rank by. Updated in the same
- * call as the write that changes a profile, so a profile is found as soon as its write returns.
+ * range), and each profile's words ({@link SearchableWords}) by record id, in order, to rank by.
+ * Updated in the same call as the write that changes a profile, so a profile is found as soon
+ * as its write returns.
  *
- * <p>A search reads the ids under the word of the query whose prefix range is smallest. When
- * that range holds at most {@value #CANDIDATE_BUDGET} ids, every one is ranked. When it holds
- * more (a one- or two-letter prefix over many profiles), whole-word matches are ranked from the
- * word's own ids, and prefix matches are taken in ascending record id order, which is their
- * order in the answer, until the limit is met or {@value #SCAN_BUDGET} ids were read.
+ * <p>A search starts from the word of the query whose prefix range holds the fewest ids. Exact
+ * and whole-word matches all hold that word whole, so they are ranked from its own ids (up to
+ * {@value #WHOLE_WORD_BUDGET} of them, then only until the limit is met). Prefix matches are
+ * ordered by record id alone, so the search takes the first ones in id order: from the range's
+ * ids when the range is small (at most the square root of the limit times the number of
+ * profiles), else, matches being dense, by reading profiles in id order, which finds them about
+ * as fast. A query whose words are each common but rare together reads the range's ids after
+ * four times that square root of profiles read in vain.
  */
 final class SearchIndex {
 
-    /** The most ids a search ranks all of. */
-    static final int CANDIDATE_BUDGET = 20_000;
-    /** The most ids a search reads when it takes prefix matches in record id order. */
-    static final int SCAN_BUDGET = 200_000;
+    /**
+     * The most profiles a search reads in record id order before it reads its range's ids
+     * instead; it gives up sooner, after four times the square root above.
+     */
+    static final int SCAN_BUDGET = 50_000;
+    /** The most ids of a whole word a search ranks all of, looking for exact and whole-word matches. */
+    static final int WHOLE_WORD_BUDGET = 20_000;
 
     private final NavigableMap<String, SortedIds> postings = new TreeMap<>();
-    private final Map<Long, String> words = new HashMap<>();
+    private final NavigableMap<Long, String> words = new TreeMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final int scanBudget;
+
+    SearchIndex() {
+        this(SCAN_BUDGET);
+    }
+
+    /** An index that reads at most {@code scanBudget} profiles in record id order (tests use a small one). */
+    SearchIndex(int scanBudget) {
+        this.scanBudget = scanBudget;
+    }
 
     /** Indexes {@code profile} (it has a record id), in place of what was indexed for its record id. */
     void put(Profile profile) {
@@ -93,10 +109,11 @@ final class SearchIndex {
     List<Long> search(List<String> query, Set<SearchField> fields, int limit) {
         lock.readLock().lock();
         try {
+            long small = (long) Math.sqrt((double) limit * Math.max(1, words.size())) + 1;
             String narrowest = null;
             long narrowestSize = Long.MAX_VALUE;
             for (String word : query) {
-                long size = size(startingWith(word));
+                long size = size(startingWith(word), small);
                 if (size < narrowestSize) {
                     narrowest = word;
                     narrowestSize = size;
@@ -105,10 +122,13 @@ final class SearchIndex {
             if (narrowestSize == 0) {
                 return List.of();
             }
-            List<Hit> hits = narrowestSize <= CANDIDATE_BUDGET
-                    ? rankAll(startingWith(narrowest), query, fields)
-                    : rankInIdOrder(narrowest, query, fields, limit);
-            return hits.stream().sorted(Hit.ORDER).limit(limit).map(Hit::id).toList();
+            Query search = new Query(query, fields, limit, (int) Math.min(scanBudget, 4 * small));
+            List<Hit> hits = search.wholeWords(postings.get(narrowest));
+            if (narrowestSize > small && search.prefixesInIdOrder()) {
+                return search.answer(hits);
+            }
+            search.prefixesAmong(ids(startingWith(narrowest)));
+            return search.answer(hits);
         } finally {
             lock.readLock().unlock();
         }
@@ -118,20 +138,21 @@ final class SearchIndex {
         return postings.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
     }
 
-    /** The number of ids in {@code range}, counted up to just past {@link #CANDIDATE_BUDGET}. */
-    private static long size(Map<String, SortedIds> range) {
+    /** The number of ids in {@code range}, counted up to just past {@code enough}. */
+    private static long size(Map<String, SortedIds> range, long enough) {
         long size = 0;
         for (SortedIds ids : range.values()) {
             size += ids.size();
-            if (size > CANDIDATE_BUDGET) {
+            if (size > enough) {
                 break;
             }
         }
         return size;
     }
 
-    private List<Hit> rankAll(Map<String, SortedIds> range, List<String> query, Set<SearchField> fields) {
-        long[] ids = new long[(int) size(range)];
+    /** The distinct ids of {@code range}, ascending. */
+    private static long[] ids(Map<String, SortedIds> range) {
+        long[] ids = new long[(int) Math.min(Integer.MAX_VALUE - 8, size(range, Long.MAX_VALUE))];
         int count = 0;
         for (SortedIds posting : range.values()) {
             for (int i = 0; i < posting.size(); i++) {
@@ -139,71 +160,92 @@ final class SearchIndex {
             }
         }
         Arrays.sort(ids, 0, count);
-        List<Hit> hits = new ArrayList<>();
+        int distinct = 0;
         for (int i = 0; i < count; i++) {
-            if (i == 0 || ids[i] != ids[i - 1]) {
-                rank(ids[i], query, fields, hits);
+            if (distinct == 0 || ids[i] != ids[distinct - 1]) {
+                ids[distinct++] = ids[i];
             }
         }
-        return hits;
+        return Arrays.copyOf(ids, distinct);
     }
 
-    private List<Hit> rankInIdOrder(String narrowest, List<String> query, Set<SearchField> fields, int limit) {
-        List<Hit> hits = new ArrayList<>();
-        SortedIds whole = postings.get(narrowest);
-        for (int i = 0; whole != null && i < Math.min(whole.size(), CANDIDATE_BUDGET); i++) {
-            rank(whole.get(i), query, fields, hits);
+    /**
+     * One search under the read lock. Whole-word matches (the better tiers) all hold the query's
+     * narrowest word as a whole word, so they are ranked from that word's ids; prefix matches
+     * rank by record id alone, so the first {@code limit} found in id order are the answer's.
+     */
+    private final class Query {
+        private final List<String> words;
+        private final Set<SearchField> fields;
+        private final int limit;
+        private final int budget;
+        private final List<Hit> prefixes = new ArrayList<>();
+
+        Query(List<String> words, Set<SearchField> fields, int limit, int budget) {
+            this.words = words;
+            this.fields = fields;
+            this.limit = limit;
+            this.budget = budget;
         }
-        hits.removeIf(hit -> hit.tier() == SearchableWords.PREFIXES);
-        int prefixes = 0;
-        PriorityQueue<Cursor> cursors = new PriorityQueue<>(Comparator.comparingLong(Cursor::current));
-        startingWith(narrowest).values().forEach(ids -> cursors.add(new Cursor(ids)));
-        long previous = -1;
-        for (int read = 0; prefixes < limit && read < SCAN_BUDGET && !cursors.isEmpty(); read++) {
-            Cursor cursor = cursors.poll();
-            long id = cursor.current();
-            if (cursor.advance()) {
-                cursors.add(cursor);
+
+        int tier(String packed) {
+            return SearchableWords.unpack(packed).tier(words, fields);
+        }
+
+        /** The exact and whole-word matches among {@code whole}'s ids (all of them, up to {@value #WHOLE_WORD_BUDGET}). */
+        List<Hit> wholeWords(SortedIds whole) {
+            List<Hit> hits = new ArrayList<>();
+            int wholeWords = 0;
+            for (int i = 0; whole != null && i < whole.size(); i++) {
+                if (i >= WHOLE_WORD_BUDGET && wholeWords >= limit) {
+                    break;
+                }
+                int tier = tier(SearchIndex.this.words.get(whole.get(i)));
+                if (tier == SearchableWords.EXACT || tier == SearchableWords.WHOLE_WORDS) {
+                    hits.add(new Hit(tier, whole.get(i)));
+                    wholeWords += tier == SearchableWords.WHOLE_WORDS ? 1 : 0;
+                }
             }
-            if (id != previous && tier(id, query, fields) == SearchableWords.PREFIXES) {
-                hits.add(new Hit(SearchableWords.PREFIXES, id));
-                prefixes++;
+            return hits;
+        }
+
+        /** Prefix matches read from every profile in id order; false when the scan budget ran out first. */
+        boolean prefixesInIdOrder() {
+            int read = 0;
+            for (Map.Entry<Long, String> profile : SearchIndex.this.words.entrySet()) {
+                if (prefixes.size() >= limit) {
+                    return true;
+                }
+                if (++read > budget) {
+                    prefixes.clear();
+                    return false;
+                }
+                take(profile.getKey(), profile.getValue());
             }
-            previous = id;
+            return true;
         }
-        return hits;
-    }
 
-    private void rank(long id, List<String> query, Set<SearchField> fields, List<Hit> hits) {
-        int tier = tier(id, query, fields);
-        if (tier != SearchableWords.NO_MATCH) {
-            hits.add(new Hit(tier, id));
+        /** Prefix matches among {@code ids}, ascending. */
+        void prefixesAmong(long[] ids) {
+            for (int i = 0; i < ids.length && prefixes.size() < limit; i++) {
+                take(ids[i], SearchIndex.this.words.get(ids[i]));
+            }
         }
-    }
 
-    private int tier(long id, List<String> query, Set<SearchField> fields) {
-        return SearchableWords.unpack(words.get(id)).tier(query, fields);
+        private void take(long id, String packed) {
+            if (tier(packed) == SearchableWords.PREFIXES) {
+                prefixes.add(new Hit(SearchableWords.PREFIXES, id));
+            }
+        }
+
+        List<Long> answer(List<Hit> wholeWords) {
+            List<Hit> all = new ArrayList<>(wholeWords);
+            all.addAll(prefixes);
+            return all.stream().sorted(Hit.ORDER).limit(limit).map(Hit::id).toList();
+        }
     }
 
     private record Hit(int tier, long id) {
         static final Comparator<Hit> ORDER = Comparator.comparingInt(Hit::tier).thenComparingLong(Hit::id);
-    }
-
-    /** A position in one word's ids. */
-    private static final class Cursor {
-        private final SortedIds ids;
-        private int at;
-
-        Cursor(SortedIds ids) {
-            this.ids = ids;
-        }
-
-        long current() {
-            return ids.get(at);
-        }
-
-        boolean advance() {
-            return ++at < ids.size();
-        }
     }
 }

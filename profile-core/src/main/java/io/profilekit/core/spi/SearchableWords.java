@@ -95,6 +95,11 @@ public final class SearchableWords {
      * word of those fields.
      */
     public int tier(List<String> query, Set<SearchField> fields) {
+        for (String word : query) {
+            if (!packed.contains(word)) {
+                return NO_MATCH; // the common answer, found without walking the fields
+            }
+        }
         boolean whole = true;
         for (String word : query) {
             int found = NO_MATCH;

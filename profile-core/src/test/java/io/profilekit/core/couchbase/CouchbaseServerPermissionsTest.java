@@ -31,7 +31,8 @@ class CouchbaseServerPermissionsTest {
         return List.of(
                 new Role("data_reader", keyspace.bucket(), keyspace.scope(), "*"),
                 new Role("data_writer", keyspace.bucket(), keyspace.scope(), "*"),
-                new Role("query_select", keyspace.bucket(), keyspace.scope(), keyspace.profiles()));
+                new Role("query_select", keyspace.bucket(), keyspace.scope(), keyspace.profiles()),
+                new Role("fts_searcher", keyspace.bucket(), keyspace.scope(), keyspace.profiles()));
     }
 
     /** What docs/couchbase.md says init needs once an administrator created the scope and collections. */
@@ -39,6 +40,7 @@ class CouchbaseServerPermissionsTest {
         List<Role> roles = new ArrayList<>(serveRoles(keyspace));
         roles.add(new Role("query_manage_index", keyspace.bucket(), keyspace.scope(), keyspace.profiles()));
         roles.add(new Role("query_system_catalog"));
+        roles.add(new Role("fts_admin", keyspace.bucket()));
         return roles;
     }
 

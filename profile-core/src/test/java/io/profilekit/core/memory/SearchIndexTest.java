@@ -7,7 +7,7 @@ import io.profilekit.core.SearchQuery;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The index's two plans: ranking every candidate, and taking prefix matches in id order past the budget. */
+/** The index's plans: ranking a small range whole, reading a dense one in record id order, and falling back. */
 class SearchIndexTest {
 
     private static Profile person(long id, String name) {
@@ -17,25 +17,34 @@ class SearchIndexTest {
     @Test
     void aCommonPrefixStillRanksWholeWordsBeforePrefixesInRecordIdOrder() {
         SearchIndex index = new SearchIndex();
-        int count = SearchIndex.CANDIDATE_BUDGET + 5_000;
-        for (long id = 1; id <= count; id++) {
+        for (long id = 1; id <= 5_000; id++) {
             index.put(person(id, "Anna Smith" + id));
         }
-        index.put(person(count + 1, "A Smith"));
-        index.put(person(count + 2, "A"));
+        index.put(person(5_001, "A Smith"));
+        index.put(person(5_002, "A"));
 
-        assertThat(index.search(List.of("a"), SearchQuery.DEFAULT_FIELDS, 4))
-                .containsExactly((long) count + 1, (long) count + 2, 1L, 2L);
+        assertThat(index.search(List.of("a"), SearchQuery.DEFAULT_FIELDS, 4)).containsExactly(5_001L, 5_002L, 1L, 2L);
     }
 
     @Test
     void aCommonPrefixCombinedWithARareOneReadsTheRareOne() {
         SearchIndex index = new SearchIndex();
-        for (long id = 1; id <= SearchIndex.CANDIDATE_BUDGET + 10; id++) {
+        for (long id = 1; id <= 5_000; id++) {
             index.put(person(id, id == 777 ? "Anna Zebedee" : "Anna Smith"));
         }
 
         assertThat(index.search(List.of("a", "zeb"), SearchQuery.DEFAULT_FIELDS, 10)).containsExactly(777L);
+    }
+
+    @Test
+    void wordsCommonAloneButRareTogetherAreFoundPastTheScanBudget() {
+        SearchIndex index = new SearchIndex(100);
+        for (long id = 1; id <= 5_000; id++) {
+            index.put(person(id, id % 2 == 0 ? "Anna Smith" : "Bob Zed"));
+        }
+        index.put(person(4_000_000, "Anna Zed"));
+
+        assertThat(index.search(List.of("ann", "ze"), SearchQuery.DEFAULT_FIELDS, 10)).containsExactly(4_000_000L);
     }
 
     @Test
