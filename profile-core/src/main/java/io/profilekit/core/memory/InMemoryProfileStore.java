@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A {@link ProfileStore} held in this process's memory: the embedded default when no database
@@ -127,10 +128,20 @@ public final class InMemoryProfileStore implements ProfileStore {
         return ids.tailSet(query.after(), false);
     }
 
+    /**
+     * The index's best matches, and the profiles whose username or nickname is the text as typed
+     * (exact matches rank first, and a common word's index holders are read only until the limit).
+     */
     @Override
     public CompletableFuture<List<StoredProfile>> search(SearchQuery query) {
-        return now(() -> SearchRanking.best(searchIndex.search(query.words(), query.fields(), query.limit()).stream()
-                .map(profiles::get).filter(Objects::nonNull), query));
+        return now(() -> {
+            String typed = query.text().strip();
+            Stream<Long> exact = Stream.concat(Stream.ofNullable(usernames.get(typed)),
+                    Stream.ofNullable(nicknames.get(typed)).flatMap(ids -> ids.stream().limit(query.limit())));
+            return SearchRanking.best(Stream.concat(exact,
+                    searchIndex.search(query.words(), query.fields(), query.limit()).stream())
+                    .map(profiles::get).filter(Objects::nonNull), query);
+        });
     }
 
     @Override

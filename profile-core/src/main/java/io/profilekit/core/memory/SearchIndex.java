@@ -22,26 +22,31 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Updated in the same call as the write that changes a profile, so a profile is found as soon
  * as its write returns.
  *
- * <p>A search starts from the word of the query whose prefix range holds the fewest ids. Exact
- * and whole-word matches all hold that word whole, so they are ranked from its own ids (up to
- * {@value #WHOLE_WORD_BUDGET} of them, then only until the limit is met). Prefix matches are
+ * <p>Whole-word matches all hold each word of the query whole, so the first ones in id order are
+ * taken from the ids of its rarest word (exact usernames and nicknames, which may come later,
+ * the store finds by its own lookups); when they fill the answer, nothing else is read. Prefix
+ * matches start from the word whose prefix range holds the fewest ids (kept count of for
+ * prefixes of up to {@value #COUNTED_PREFIX} characters, counted for longer ones), and are
  * ordered by record id alone, so the search takes the first ones in id order: from the range's
- * ids when the range is small (at most the square root of the limit times the number of
- * profiles), else, matches being dense, by reading profiles in id order, which finds them about
- * as fast. A query whose words are each common but rare together reads the range's ids after
- * four times that square root of profiles read in vain.
+ * ids when the range is small (at most twice the square root of the limit times the number of
+ * profiles: some 6,300 ids of a million profiles for ten answers), else, matches being dense,
+ * by reading profiles in id order, which finds them sooner. A query whose words are each common
+ * but rare together reads the range's ids after four times that many profiles read in vain.
  */
 final class SearchIndex {
 
     /**
      * The most profiles a search reads in record id order before it reads its range's ids
-     * instead; it gives up sooner, after four times the square root above.
+     * instead; it gives up sooner, after four times the range size above.
      */
     static final int SCAN_BUDGET = 50_000;
-    /** The most ids of a whole word a search ranks all of, looking for exact and whole-word matches. */
-    static final int WHOLE_WORD_BUDGET = 20_000;
+
+    /** Prefixes up to this long have their range's size counted as words come and go. */
+    static final int COUNTED_PREFIX = 4;
 
     private final NavigableMap<String, SortedIds> postings = new TreeMap<>();
+    /** For every prefix of up to {@value #COUNTED_PREFIX} characters, the number of ids in its range. */
+    private final Map<String, int[]> rangeSizes = new HashMap<>();
     private final NavigableMap<Long, String> words = new TreeMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final int scanBudget;
@@ -64,7 +69,9 @@ final class SearchIndex {
             unindex(id);
             words.put(id, searchable.packed());
             for (String word : searchable.allWords()) {
-                postings.computeIfAbsent(word, unused -> new SortedIds()).add(id);
+                if (postings.computeIfAbsent(word, unused -> new SortedIds()).add(id)) {
+                    count(word, 1);
+                }
             }
         } finally {
             lock.writeLock().unlock();
@@ -85,6 +92,7 @@ final class SearchIndex {
         lock.writeLock().lock();
         try {
             postings.clear();
+            rangeSizes.clear();
             words.clear();
         } finally {
             lock.writeLock().unlock();
@@ -98,9 +106,22 @@ final class SearchIndex {
         }
         for (String word : SearchableWords.unpack(previous).allWords()) {
             SortedIds ids = postings.get(word);
-            ids.remove(id);
+            if (ids.remove(id)) {
+                count(word, -1);
+            }
             if (ids.size() == 0) {
                 postings.remove(word);
+            }
+        }
+    }
+
+    private void count(String word, int change) {
+        for (int length = 1; length <= Math.min(COUNTED_PREFIX, word.length()); length++) {
+            String prefix = word.substring(0, length);
+            int[] size = rangeSizes.computeIfAbsent(prefix, unused -> new int[1]);
+            size[0] += change;
+            if (size[0] == 0) {
+                rangeSizes.remove(prefix);
             }
         }
     }
@@ -109,22 +130,26 @@ final class SearchIndex {
     List<Long> search(List<String> query, Set<SearchField> fields, int limit) {
         lock.readLock().lock();
         try {
-            long small = (long) Math.sqrt((double) limit * Math.max(1, words.size())) + 1;
+            // A range of more ids than this holds matches densely enough that reading profiles in id
+            // order finds the first ones sooner than collecting the range: a matching profile holds
+            // the prefix in a few words (name, username, e-mail), so the range counts it about four
+            // times, and reading takes about limit * profiles / (range / 4) steps.
+            long small = 2 * (long) Math.sqrt((double) limit * Math.max(1, words.size())) + 1;
+            Query search = new Query(query, fields, limit, (int) Math.min(scanBudget, 4 * small));
+            List<Hit> hits = search.wholeWords(rarestWhole(query));
+            if (search.needed(hits) == 0) {
+                return search.answer(hits);
+            }
             String narrowest = null;
             long narrowestSize = Long.MAX_VALUE;
             for (String word : query) {
-                long size = size(startingWith(word), small);
+                long size = rangeSize(word, small);
                 if (size < narrowestSize) {
                     narrowest = word;
                     narrowestSize = size;
                 }
             }
-            if (narrowestSize == 0) {
-                return List.of();
-            }
-            Query search = new Query(query, fields, limit, (int) Math.min(scanBudget, 4 * small));
-            List<Hit> hits = search.wholeWords(postings.get(narrowest));
-            if (narrowestSize > small && search.prefixesInIdOrder()) {
+            if (narrowestSize == 0 || narrowestSize > small && search.prefixesInIdOrder()) {
                 return search.answer(hits);
             }
             search.prefixesAmong(ids(startingWith(narrowest)));
@@ -134,8 +159,32 @@ final class SearchIndex {
         }
     }
 
+    /** The ids holding the query's rarest word whole, or none when some word is nobody's whole word. */
+    private SortedIds rarestWhole(List<String> query) {
+        SortedIds rarest = null;
+        for (String word : query) {
+            SortedIds ids = postings.get(word);
+            if (ids == null) {
+                return null;
+            }
+            if (rarest == null || ids.size() < rarest.size()) {
+                rarest = ids;
+            }
+        }
+        return rarest;
+    }
+
     private Map<String, SortedIds> startingWith(String prefix) {
         return postings.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+    }
+
+    /** The number of ids in {@code prefix}'s range: kept for short prefixes, else counted up to just past {@code enough}. */
+    private long rangeSize(String prefix, long enough) {
+        if (prefix.length() <= COUNTED_PREFIX) {
+            int[] size = rangeSizes.get(prefix);
+            return size == null ? 0 : size[0];
+        }
+        return size(startingWith(prefix), enough);
     }
 
     /** The number of ids in {@code range}, counted up to just past {@code enough}. */
@@ -180,6 +229,8 @@ final class SearchIndex {
         private final int limit;
         private final int budget;
         private final List<Hit> prefixes = new ArrayList<>();
+        /** How many prefix matches can still make the answer. */
+        private int needed;
 
         Query(List<String> words, Set<SearchField> fields, int limit, int budget) {
             this.words = words;
@@ -192,14 +243,14 @@ final class SearchIndex {
             return SearchableWords.unpack(packed).tier(words, fields);
         }
 
-        /** The exact and whole-word matches among {@code whole}'s ids (all of them, up to {@value #WHOLE_WORD_BUDGET}). */
+        /**
+         * The first {@code limit} whole-word matches among {@code whole}'s ids, in id order, with
+         * the exact ones met on the way (the store looks up exact usernames and nicknames itself).
+         */
         List<Hit> wholeWords(SortedIds whole) {
             List<Hit> hits = new ArrayList<>();
             int wholeWords = 0;
-            for (int i = 0; whole != null && i < whole.size(); i++) {
-                if (i >= WHOLE_WORD_BUDGET && wholeWords >= limit) {
-                    break;
-                }
+            for (int i = 0; whole != null && i < whole.size() && wholeWords < limit; i++) {
                 int tier = tier(SearchIndex.this.words.get(whole.get(i)));
                 if (tier == SearchableWords.EXACT || tier == SearchableWords.WHOLE_WORDS) {
                     hits.add(new Hit(tier, whole.get(i)));
@@ -209,11 +260,17 @@ final class SearchIndex {
             return hits;
         }
 
+        /** How many prefix matches the answer can take besides {@code wholeWords}: none once they fill it. */
+        int needed(List<Hit> wholeWords) {
+            needed = Math.max(0, limit - wholeWords.size());
+            return needed;
+        }
+
         /** Prefix matches read from every profile in id order; false when the scan budget ran out first. */
         boolean prefixesInIdOrder() {
             int read = 0;
             for (Map.Entry<Long, String> profile : SearchIndex.this.words.entrySet()) {
-                if (prefixes.size() >= limit) {
+                if (prefixes.size() >= needed) {
                     return true;
                 }
                 if (++read > budget) {
@@ -227,7 +284,7 @@ final class SearchIndex {
 
         /** Prefix matches among {@code ids}, ascending. */
         void prefixesAmong(long[] ids) {
-            for (int i = 0; i < ids.length && prefixes.size() < limit; i++) {
+            for (int i = 0; i < ids.length && prefixes.size() < needed; i++) {
                 take(ids[i], SearchIndex.this.words.get(ids[i]));
             }
         }

@@ -20,33 +20,37 @@ final class SortedIds {
         return ids[index];
     }
 
-    void add(long id) {
+    /** Adds {@code id}; false when it was there already. */
+    boolean add(long id) {
         if (size > 0 && ids[size - 1] < id) {
             grow();
             ids[size++] = id;
-            return;
+            return true;
         }
         int at = Arrays.binarySearch(ids, 0, size, id);
         if (at >= 0) {
-            return;
+            return false;
         }
         int insert = -at - 1;
         grow();
         System.arraycopy(ids, insert, ids, insert + 1, size - insert);
         ids[insert] = id;
         size++;
+        return true;
     }
 
-    void remove(long id) {
+    /** Removes {@code id}; false when it was not there. */
+    boolean remove(long id) {
         int at = Arrays.binarySearch(ids, 0, size, id);
         if (at < 0) {
-            return;
+            return false;
         }
         System.arraycopy(ids, at + 1, ids, at, size - at - 1);
         size--;
         if (size > 16 && size < ids.length / 4) {
             ids = Arrays.copyOf(ids, ids.length / 2);
         }
+        return true;
     }
 
     private void grow() {

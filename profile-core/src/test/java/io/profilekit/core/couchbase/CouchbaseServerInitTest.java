@@ -48,6 +48,7 @@ class CouchbaseServerInitTest {
 
         assertThat(steps).contains("created collection 'bulk.user_images'", "created collection 'bulk.service_auth'",
                 "indexes profilekit_by_record_id, profilekit_by_email are online",
+                "search index profilekit_search answers",
                 "record id counter is above the highest record id (" + PROFILES + ")");
         try (ProfileRepository repository = ProfileRepository.of(
                 CouchbaseProfileStore.connect(CouchbaseServer.settings(bulk)))) {

@@ -68,4 +68,21 @@ class SearchIndexTest {
         assertThat(index.search(List.of("ada"), SearchQuery.DEFAULT_FIELDS, 10)).isEmpty();
         assertThat(index.search(List.of("user"), SearchQuery.DEFAULT_FIELDS, 10)).isEmpty();
     }
+
+    @Test
+    void shortAndLongPrefixesOfTheSameWordsFindTheSameProfiles() {
+        SearchIndex index = new SearchIndex();
+        for (long id = 1; id <= 300; id++) {
+            index.put(person(id, id % 3 == 0 ? "Marianne Moe" : "Mario Rossi"));
+        }
+        for (long id = 1; id <= 300; id += 2) {
+            index.remove(id);
+        }
+
+        List<Long> byFour = index.search(List.of("mari"), SearchQuery.DEFAULT_FIELDS, 50);
+        List<Long> bySix = index.search(List.of("marian"), SearchQuery.DEFAULT_FIELDS, 50);
+
+        assertThat(byFour).hasSize(50).allMatch(id -> id % 2 == 0);
+        assertThat(bySix).allMatch(id -> id % 6 == 0).hasSize(50);
+    }
 }

@@ -80,6 +80,17 @@ public interface SearchContract extends ProfileRepositoryContract {
     }
 
     @Test
+    default void anExactNicknameComesFirstWhateverManyHoldItAsAWord() {
+        assumeTrue(supportsSearch(), "this backend has no search");
+        for (long id = 1; id <= 3L * SearchQuery.DEFAULT_LIMIT; id++) {
+            add(id, "kim" + id, "Kim Lee", "lee" + id);
+        }
+        add(100, "park100", "Jae Park", "kim");
+
+        assertThat(idsFound("kim")).startsWith(100L, 1L, 2L).hasSize(SearchQuery.DEFAULT_LIMIT);
+    }
+
+    @Test
     default void searchMatchesBothPartsOfAnEmail() {
         assumeTrue(supportsSearch(), "this backend has no search");
         repository().create(Profile.builder().recordId(1L).userId("u1").name("Someone").email("grace.h@navy.example")
