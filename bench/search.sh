@@ -38,7 +38,7 @@ measure() { # label script: one table row
   errors=$(sed -n 's/^BENCH .*status4xx5xx=\([0-9]*\).*/\1/p' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  printf '| %-34s | %9.0f | %8s | %8s | %7s |\n' "$1" "$rps" "$p50" "$p99" "$errors"
+  printf '| %-42s | %9.0f | %8s | %8s | %7s |\n' "$1" "$rps" "$p50" "$p99" "$errors"
 }
 
 echo "profilekit search benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
@@ -68,8 +68,8 @@ for n in (1, 2, 3):
   echo
   echo "$size profiles: ready in $ready_ms ms; heap in use after a full collection: $heap MB ($(( heap * 1024 * 1024 / size )) bytes a profile)"
   echo
-  echo "| route                              |     req/s |  p50     |  p99     | errors  |"
-  echo "|------------------------------------|-----------|----------|----------|---------|"
+  echo "| route                                      |     req/s |  p50     |  p99     | errors  |"
+  echo "|--------------------------------------------|-----------|----------|----------|---------|"
   BENCH_IDS=$size measure "GET /api/v1/id/{id}" id
   for n in 1 2 3; do
     BENCH_PREFIXES=$WORK/prefixes-$n.txt measure "GET /api/v1/search, $n-letter prefix ($(wc -l <"$WORK/prefixes-$n.txt"))" search
