@@ -46,6 +46,12 @@ class SearchQueryTest {
     }
 
     @Test
+    void searchFieldsAreNamedAsProfilesJsonNamesThem() {
+        assertThat(SearchField.USERNAME.jsonName()).isEqualTo("user_id");
+        assertThat(SearchField.names()).isEqualTo("name, first_name, last_name, user_id, nickname, email");
+    }
+
+    @Test
     void searchFieldsAreFoundByTheirJsonNames() {
         assertThat(SearchField.byJsonName("user_id")).contains(SearchField.USERNAME);
         assertThat(SearchField.byJsonName("phone")).isEmpty();

@@ -179,7 +179,7 @@ final class SearchIndex {
     }
 
     /** The number of ids in {@code prefix}'s range: kept for short prefixes, else counted up to just past {@code enough}. */
-    private long rangeSize(String prefix, long enough) {
+    long rangeSize(String prefix, long enough) {
         if (prefix.length() <= COUNTED_PREFIX) {
             int[] size = rangeSizes.get(prefix);
             return size == null ? 0 : size[0];

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.profilekit.core.Profile;
 import io.profilekit.core.SearchQuery;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The index's plans: ranking a small range whole, reading a dense one in record id order, and falling back. */
@@ -84,5 +86,63 @@ class SearchIndexTest {
 
         assertThat(byFour).hasSize(50).allMatch(id -> id % 2 == 0);
         assertThat(bySix).allMatch(id -> id % 6 == 0).hasSize(50);
+    }
+
+    @Test
+    void rangeSizesFollowTheWordsAsProfilesComeChangeAndGo() {
+        SearchIndex index = new SearchIndex();
+        index.put(person(1, "Mario Rossi"));
+        index.put(person(2, "Marianne Moe"));
+        index.put(person(3, "Mario Bianchi"));
+
+        assertThat(index.rangeSize("mari", Long.MAX_VALUE)).isEqualTo(3);
+        assertThat(index.rangeSize("mario", Long.MAX_VALUE)).isEqualTo(2);
+
+        index.put(person(1, "Luigi Rossi"));
+        index.remove(2);
+
+        assertThat(index.rangeSize("m", Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(index.rangeSize("mari", Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(index.rangeSize("luig", Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(index.rangeSize("rossi", Long.MAX_VALUE)).isEqualTo(1);
+    }
+
+    @Test
+    void aClearedIndexFindsNothingAndIndexesAgain() {
+        SearchIndex index = new SearchIndex();
+        index.put(person(1, "Ada Lovelace"));
+
+        index.clear();
+
+        assertThat(index.search(List.of("ada"), SearchQuery.DEFAULT_FIELDS, 10)).isEmpty();
+        assertThat(index.rangeSize("a", Long.MAX_VALUE)).isZero();
+        index.put(person(1, "Grace Hopper"));
+        assertThat(index.search(List.of("grace"), SearchQuery.DEFAULT_FIELDS, 10)).containsExactly(1L);
+    }
+
+    @Test
+    void prefixMatchesUnderSeveralWordsComeInRecordIdOrder() {
+        SearchIndex index = new SearchIndex();
+        index.put(person(5, "Maab"));
+        index.put(person(6, "Maac"));
+        index.put(person(1, "Mabel"));
+        index.put(person(2, "Mabon"));
+
+        assertThat(index.search(List.of("ma"), SearchQuery.DEFAULT_FIELDS, 2)).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aSearchElsewhereProceedsAfterWrites() throws Exception {
+        SearchIndex index = new SearchIndex();
+        index.put(person(1, "Ada Lovelace"));
+        index.put(person(2, "Ada Byron"));
+        index.remove(2);
+        index.clear();
+        index.put(person(3, "Ada King"));
+
+        CompletableFuture<List<Long>> elsewhere = CompletableFuture.supplyAsync(
+                () -> index.search(List.of("ada"), SearchQuery.DEFAULT_FIELDS, 10));
+
+        assertThat(elsewhere.get(30, TimeUnit.SECONDS)).containsExactly(3L);
     }
 }

@@ -36,4 +36,44 @@ class SortedIdsTest {
 
         assertThat(contents(ids)).containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
     }
+
+    @Test
+    void addSaysWhetherTheIdIsNew() {
+        SortedIds ids = new SortedIds();
+
+        assertThat(ids.add(3)).isTrue();
+        assertThat(ids.add(3)).isFalse();
+        assertThat(ids.add(1)).isTrue();
+        assertThat(ids.add(1)).isFalse();
+        assertThat(contents(ids)).containsExactly(1, 3);
+    }
+
+    @Test
+    void removeSaysWhetherTheIdWasThere() {
+        SortedIds ids = new SortedIds();
+        ids.add(3);
+
+        assertThat(ids.remove(4)).isFalse();
+        assertThat(ids.remove(3)).isTrue();
+        assertThat(ids.remove(3)).isFalse();
+        assertThat(ids.size()).isZero();
+    }
+
+    @Test
+    void aSetThatShrankGrowsAgain() {
+        SortedIds ids = new SortedIds();
+        for (long id = 1; id <= 1000; id++) {
+            ids.add(id);
+        }
+        for (long id = 1; id <= 990; id++) {
+            ids.remove(id);
+        }
+        for (long id = 2000; id < 2100; id++) {
+            ids.add(id);
+        }
+
+        assertThat(ids.size()).isEqualTo(110);
+        assertThat(ids.get(0)).isEqualTo(991);
+        assertThat(ids.get(109)).isEqualTo(2099);
+    }
 }

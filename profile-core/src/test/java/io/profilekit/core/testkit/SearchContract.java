@@ -147,6 +147,19 @@ public interface SearchContract extends ProfileRepositoryContract {
     }
 
     @Test
+    default void deletedProfilesDoNotCrowdOutLiveOnes() {
+        assumeTrue(supportsSearch(), "this backend has no search");
+        for (long id = 1; id <= SearchQuery.DEFAULT_LIMIT + 2; id++) {
+            add(id, "ada" + id, "Ada Lovelace", "countess" + id);
+        }
+        for (long id = 1; id <= SearchQuery.DEFAULT_LIMIT + 1; id++) {
+            repository().delete(id);
+        }
+
+        assertThat(idsFound("ada")).containsExactly(SearchQuery.DEFAULT_LIMIT + 2L);
+    }
+
+    @Test
     default void searchForWhatNobodyHasFindsNothing() {
         assumeTrue(supportsSearch(), "this backend has no search");
         add(1, "ada", "Ada Lovelace", "countess");
