@@ -4,8 +4,8 @@ import io.profilekit.core.ProfileQuery;
 import io.profilekit.servlet.internal.http.HttpProblem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The query string of {@code GET /api/v1/profiles}: {@code limit}, {@code after}, and the
@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class ListingParameters {
 
-    private static final Set<String> KNOWN = Set.of("limit", "after", "username", "nickname", "email");
+    private static final List<String> KNOWN = List.of("limit", "after", "username", "nickname", "email");
 
     private ListingParameters() {
     }
@@ -25,15 +25,7 @@ public final class ListingParameters {
      * @throws HttpProblem 400 naming the parameter that is unknown, repeated or malformed
      */
     public static ProfileQuery parse(Map<String, String[]> parameters) {
-        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-            if (!KNOWN.contains(parameter.getKey())) {
-                throw HttpProblem.badRequest("unknown query parameter '" + parameter.getKey()
-                        + "'; the listing takes limit, after, username, nickname and email");
-            }
-            if (parameter.getValue().length > 1) {
-                throw HttpProblem.badRequest("query parameter '" + parameter.getKey() + "' is given more than once");
-            }
-        }
+        QueryString.checkKnown(parameters, KNOWN, "the listing");
         int limit = (int) number(parameters, "limit", ProfileQuery.DEFAULT_LIMIT, 1, ProfileQuery.MAX_LIMIT);
         long after = number(parameters, "after", 0, 0, Long.MAX_VALUE);
         return new ProfileQuery(text(parameters, "username"), text(parameters, "nickname"),

@@ -45,6 +45,25 @@ public final class QueryString {
         return result;
     }
 
+    /**
+     * Refuses a parameter that is not {@code known}, or is given more than once.
+     *
+     * @param route what the route is called in the message ("the listing", "search")
+     * @throws HttpProblem 400 naming the parameter and what the route takes
+     */
+    public static void checkKnown(Map<String, String[]> parameters, List<String> known, String route) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (!known.contains(parameter.getKey())) {
+                throw HttpProblem.badRequest("unknown query parameter '" + parameter.getKey() + "'; " + route
+                        + " takes " + String.join(", ", known.subList(0, known.size() - 1))
+                        + (known.size() > 1 ? " and " : "") + known.get(known.size() - 1));
+            }
+            if (parameter.getValue().length > 1) {
+                throw HttpProblem.badRequest("query parameter '" + parameter.getKey() + "' is given more than once");
+            }
+        }
+    }
+
     /** The first value of {@code name} in parsed {@code parameters}, or {@code null}. */
     public static String first(Map<String, String[]> parameters, String name) {
         String[] values = parameters.get(name);

@@ -3,13 +3,14 @@ package io.profilekit.servlet.internal.parameters;
 import io.profilekit.core.SearchField;
 import io.profilekit.core.SearchQuery;
 import io.profilekit.servlet.internal.http.HttpProblem;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** The query string of {@code GET /api/v1/search}: {@code q} (what was typed) and {@code limit}. */
 public final class SearchParameters {
 
-    private static final Set<String> KNOWN = Set.of("q", "limit");
+    private static final List<String> KNOWN = List.of("q", "limit");
 
     private SearchParameters() {
     }
@@ -20,15 +21,7 @@ public final class SearchParameters {
      * @throws HttpProblem 400 naming the parameter that is missing, unknown, repeated or malformed
      */
     public static SearchQuery parse(Map<String, String[]> parameters, Set<SearchField> fields) {
-        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-            if (!KNOWN.contains(parameter.getKey())) {
-                throw HttpProblem.badRequest("unknown query parameter '" + parameter.getKey()
-                        + "'; search takes q and limit");
-            }
-            if (parameter.getValue().length > 1) {
-                throw HttpProblem.badRequest("query parameter '" + parameter.getKey() + "' is given more than once");
-            }
-        }
+        QueryString.checkKnown(parameters, KNOWN, "search");
         String[] text = parameters.get("q");
         if (text == null) {
             throw HttpProblem.badRequest("query parameter 'q' is missing: it holds what to search for");
