@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The server jar's commands against Couchbase, here CouchbaseMock run in-process. */
-class CommandLineCouchbaseTest {
+class CommandLineCouchbaseIT {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -9,7 +9,7 @@ import io.profilekit.core.spi.ProfileStore;
  * SQL++ and no Search service: listings of all profiles and by e-mail, and searches, are 501
  * here, as the API answers a store without those services.
  */
-class HostileRequestsOnCouchbaseTest extends HostileRequestsTest {
+class HostileRequestsOnCouchbaseIT extends HostileRequestsTest {
 
     @Override
     ProfileStore openStore() {
