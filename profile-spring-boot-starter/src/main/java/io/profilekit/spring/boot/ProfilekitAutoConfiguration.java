@@ -3,6 +3,7 @@ package io.profilekit.spring.boot;
 import com.couchbase.client.java.Cluster;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.SearchField;
 import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileStore;
@@ -20,6 +21,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * profilekit in a Spring Boot application: the {@link ProfileRepository} as a bean (on
@@ -60,9 +64,20 @@ public class ProfilekitAutoConfiguration {
     public ProfileApi profileApi(ProfileRepository repository, ProfilekitProperties properties,
             ObjectProvider<MeterRegistry> registries) {
         ProfileApi.Builder api = ProfileApi.builder(repository)
-                .authenticator(new BearerTokenAuthenticator(properties.getTokens()));
+                .authenticator(new BearerTokenAuthenticator(properties.getTokens()))
+                .searchFields(searchFields(properties.getSearchFields()));
         registries.ifUnique(api::meterRegistry);
         return api.build();
+    }
+
+    private static Set<SearchField> searchFields(List<String> names) {
+        Set<SearchField> fields = EnumSet.noneOf(SearchField.class);
+        for (String name : names) {
+            fields.add(SearchField.byJsonName(name.strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "profilekit.search-fields names '" + name + "', which search cannot match; it takes "
+                            + SearchField.names())));
+        }
+        return fields;
     }
 
     /** Mounts the API under {@code profilekit.path}, and nowhere else, in the application's servlet context. */

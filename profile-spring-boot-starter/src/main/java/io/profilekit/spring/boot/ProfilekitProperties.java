@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code profilekit.*} in {@code application.properties}: where the API is mounted, the
- * services' tokens, and the Couchbase keyspace. Without {@code profilekit.db.connection-string}
+ * services' tokens, what search matches, and the Couchbase keyspace. Without {@code profilekit.db.connection-string}
  * (and without a {@code Cluster} bean) profiles are kept in memory.
  */
 @ConfigurationProperties("profilekit")
@@ -17,6 +17,8 @@ public class ProfilekitProperties {
     private String path = "/profiles";
     /** Bearer tokens of the services that may call the API with full access. */
     private List<String> tokens = new ArrayList<>();
+    /** The fields services' searches (/api/v1/search) match: name, first_name, last_name, user_id, nickname, email. */
+    private List<String> searchFields = new ArrayList<>(List.of("name", "user_id", "nickname", "email"));
     /** The Couchbase store. */
     private final Db db = new Db();
 
@@ -34,6 +36,14 @@ public class ProfilekitProperties {
 
     public void setTokens(List<String> tokens) {
         this.tokens = tokens;
+    }
+
+    public List<String> getSearchFields() {
+        return searchFields;
+    }
+
+    public void setSearchFields(List<String> searchFields) {
+        this.searchFields = searchFields;
     }
 
     public Db getDb() {

@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * owner intends, Actuator's health includes profilekit, and its meters join the host's registry.
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"profilekit.tokens=starter-token", "management.endpoint.health.show-components=always",
+        properties = {"profilekit.tokens=starter-token", "profilekit.search-fields=name,user_id",
+            "management.endpoint.health.show-components=always",
             "management.endpoint.health.probes.enabled=true",
             "management.endpoint.health.group.readiness.include=readinessState,profilekit"})
 class ProfilekitAutoConfigurationTest {
@@ -77,6 +78,19 @@ class ProfilekitAutoConfigurationTest {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(read.body()).get("user_id").asText()).isEqualTo("grace1906");
         assertThat(repository.findByUsername("grace1906")).isPresent();
+    }
+
+    @Test
+    void searchMatchesTheFieldsOfProfilekitSearchFields() throws Exception {
+        call("POST", "/profiles/api/v1/profiles", "starter-token",
+                "{\"user_id\":\"hedy1914\",\"name\":\"Hedy Lamarr\",\"email\":\"hedy@navy.example\"}");
+
+        HttpResponse<String> byName = call("GET", "/profiles/api/v1/search?q=hedy%20lam", "starter-token", null);
+        HttpResponse<String> byEmail = call("GET", "/profiles/api/v1/search?q=navy", "starter-token", null);
+
+        assertThat(byName.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(byName.body()).get("items").get(0).get("user_id").asText()).isEqualTo("hedy1914");
+        assertThat(JSON.readTree(byEmail.body()).get("items")).isEmpty();
     }
 
     @Test
