@@ -1,8 +1,11 @@
 package io.profilekit.core;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -34,8 +37,18 @@ public enum SearchField {
                 .findFirst();
     }
 
-    /** The JSON names of every searchable field, comma-separated, for messages. */
-    public static String names() {
-        return Arrays.stream(values()).map(SearchField::jsonName).collect(Collectors.joining(", "));
+    /**
+     * The fields these JSON names name, as a setting lists them ({@code name,user_id}).
+     *
+     * @throws IllegalArgumentException naming the first name search cannot match, and the ones it can
+     */
+    public static Set<SearchField> parse(Collection<String> jsonNames) {
+        Set<SearchField> fields = EnumSet.noneOf(SearchField.class);
+        for (String name : jsonNames) {
+            fields.add(byJsonName(name.strip()).orElseThrow(() -> new IllegalArgumentException("'" + name
+                    + "' is no field search can match; it matches " + Arrays.stream(values())
+                    .map(SearchField::jsonName).collect(Collectors.joining(", ")))));
+        }
+        return fields;
     }
 }

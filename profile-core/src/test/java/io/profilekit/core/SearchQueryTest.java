@@ -3,6 +3,7 @@ package io.profilekit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,16 @@ class SearchQueryTest {
     @Test
     void searchFieldsAreNamedAsProfilesJsonNamesThem() {
         assertThat(SearchField.USERNAME.jsonName()).isEqualTo("user_id");
-        assertThat(SearchField.names()).isEqualTo("name, first_name, last_name, user_id, nickname, email");
+        assertThat(SearchField.parse(List.of("name", " user_id", "email"))).containsExactlyInAnyOrder(
+                SearchField.NAME, SearchField.USERNAME, SearchField.EMAIL);
+    }
+
+    @Test
+    void aNameSearchCannotMatchIsRefusedWithTheOnesItCan() {
+        assertThatThrownBy(() -> SearchField.parse(List.of("name", "phone")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'phone' is no field search can match; it matches name, first_name, last_name, user_id,"
+                        + " nickname, email");
     }
 
     @Test

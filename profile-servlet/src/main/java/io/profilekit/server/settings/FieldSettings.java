@@ -3,7 +3,6 @@ package io.profilekit.server.settings;
 import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.SearchField;
 import io.profilekit.core.SearchQuery;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -35,12 +34,11 @@ public final class FieldSettings {
      * @throws ConfigurationException naming a field search cannot match
      */
     public static Set<SearchField> searchFields(Settings settings) {
-        Set<SearchField> fields = EnumSet.noneOf(SearchField.class);
-        for (String name : names(settings, SEARCH)) {
-            fields.add(SearchField.byJsonName(name).orElseThrow(() -> new ConfigurationException(SEARCH.name()
-                    + " names '" + name + "', which search cannot match; it takes " + SearchField.names())));
+        try {
+            return SearchField.parse(names(settings, SEARCH));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(SEARCH.name() + ": " + e.getMessage());
         }
-        return fields;
     }
 
     private static List<String> names(Settings settings, Setting setting) {

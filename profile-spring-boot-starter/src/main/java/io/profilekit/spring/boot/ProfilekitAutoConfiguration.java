@@ -21,7 +21,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -71,13 +70,11 @@ public class ProfilekitAutoConfiguration {
     }
 
     private static Set<SearchField> searchFields(List<String> names) {
-        Set<SearchField> fields = EnumSet.noneOf(SearchField.class);
-        for (String name : names) {
-            fields.add(SearchField.byJsonName(name.strip()).orElseThrow(() -> new IllegalArgumentException(
-                    "profilekit.search-fields names '" + name + "', which search cannot match; it takes "
-                            + SearchField.names())));
+        try {
+            return SearchField.parse(names);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("profilekit.search-fields: " + e.getMessage(), e);
         }
-        return fields;
     }
 
     /** Mounts the API under {@code profilekit.path}, and nowhere else, in the application's servlet context. */
