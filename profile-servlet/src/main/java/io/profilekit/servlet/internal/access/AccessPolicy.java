@@ -29,11 +29,15 @@ public final class AccessPolicy {
 
     private final FieldVisibility visibility;
     private final Set<SearchField> searchFields;
+    /** Those of {@link #searchFields} that are public: what people's searches match. */
+    private final Set<SearchField> publicSearchFields;
 
     /** @param searchFields what services' searches match; people's match those of them that are public */
     public AccessPolicy(FieldVisibility visibility, Set<SearchField> searchFields) {
         this.visibility = Objects.requireNonNull(visibility, "visibility");
         this.searchFields = Set.copyOf(searchFields);
+        this.publicSearchFields = searchFields.stream().filter(field -> visibility.isPublic(field.jsonName()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public FieldVisibility visibility() {
@@ -101,12 +105,10 @@ public final class AccessPolicy {
         if (!seesPublicViews(caller)) {
             return searchFields;
         }
-        Set<SearchField> visible = searchFields.stream().filter(field -> visibility.isPublic(field.jsonName()))
-                .collect(Collectors.toUnmodifiableSet());
-        if (visible.isEmpty()) {
+        if (publicSearchFields.isEmpty()) {
             throw HttpProblem.forbidden("search needs a service token: none of the searched fields is public");
         }
-        return visible;
+        return publicSearchFields;
     }
 
     /** Whether {@code caller} sees others' profiles as their public views. */
