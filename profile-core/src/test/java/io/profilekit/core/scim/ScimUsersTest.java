@@ -1,0 +1,315 @@
+package io.profilekit.core.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.profilekit.core.Profile;
+import io.profilekit.core.internal.Json;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ScimUsersTest {
+
+    /** Okta's create request, as its SCIM guide documents it. */
+    static final String OKTA_CREATE = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"test.user@okta.local",
+             "name":{"givenName":"Test","familyName":"User"},
+             "emails":[{"primary":true,"value":"test.user@okta.local","type":"work"}],
+             "displayName":"Test User","locale":"en-US","externalId":"00ujl29u0le5T6Aj10h7",
+             "groups":[],"password":"1mz050nq","active":true}""";
+
+    /** Entra ID's create request, with the enterprise extension. */
+    static final String ENTRA_CREATE = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+              "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+             "externalId":"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef","userName":"Test_User_ab6490ee@testuser.com",
+             "active":true,"emails":[{"primary":true,"type":"work","value":"Test_User_fd0ea19b@testuser.com"}],
+             "meta":{"resourceType":"User"},
+             "name":{"formatted":"givenName familyName","familyName":"familyName","givenName":"givenName"},
+             "roles":[],
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Sales",
+              "employeeNumber":"701984"}}""";
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode user(Profile profile) throws Exception {
+        return Json.MAPPER.readTree(ScimUsers.toJson(profile, null));
+    }
+
+    private static Profile patched(Profile profile, String operations) {
+        return ScimUsers.patch(profile, bytes("{\"schemas\":[\"" + ScimSchemas.PATCH_OP + "\"],\"Operations\":"
+                + operations + "}"));
+    }
+
+    @Test
+    void aUsersMappedAttributesBecomeProfileFields() {
+        Profile profile = ScimUsers.fromJson(bytes(OKTA_CREATE));
+
+        assertThat(profile.userId()).isEqualTo("test.user@okta.local");
+        assertThat(profile.name()).isEqualTo("Test User");
+        assertThat(profile.firstName()).isEqualTo("Test");
+        assertThat(profile.lastName()).isEqualTo("User");
+        assertThat(profile.email()).isEqualTo("test.user@okta.local");
+    }
+
+    @Test
+    void whatNoFieldHoldsIsKeptInTheScimAttribute() {
+        Profile profile = ScimUsers.fromJson(bytes(OKTA_CREATE));
+
+        assertThat(profile.attributes().get("scim")).asString().contains("externalId=00ujl29u0le5T6Aj10h7",
+                "locale=en-US", "active=true");
+    }
+
+    @Test
+    void aPasswordIsNeverKept() {
+        Profile profile = ScimUsers.fromJson(bytes(OKTA_CREATE));
+
+        assertThat(new String(ScimUsers.toJson(profile, null), StandardCharsets.UTF_8)).doesNotContain("1mz050nq",
+                "password");
+        assertThat(profile.attributes().toString()).doesNotContain("1mz050nq");
+    }
+
+    @Test
+    void aUserWrittenAndReadBackIsTheSameProfile() {
+        Profile profile = ScimUsers.fromJson(bytes(ENTRA_CREATE)).withRecordId(12L);
+
+        assertThat(ScimUsers.fromJson(ScimUsers.toJson(profile, null)).withRecordId(12L)).isEqualTo(profile);
+    }
+
+    @Test
+    void aProfileFromTheResourceApiIsAUser() throws Exception {
+        Profile profile = Profile.builder().recordId(3L).userId("ada").name("Ada Lovelace").nickname("ada")
+                .firstName("Ada").lastName("Lovelace").email("ada@example.com").phone("555-0101")
+                .address("12 St James's Square").city("London").state("LND").zipCode("SW1Y").build();
+
+        JsonNode user = user(profile);
+
+        assertThat(user.toString()).isEqualTo("{\"schemas\":[\"" + ScimSchemas.USER + "\"],\"id\":\"3\","
+                + "\"userName\":\"ada\",\"name\":{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"},"
+                + "\"displayName\":\"Ada Lovelace\",\"nickName\":\"ada\","
+                + "\"emails\":[{\"type\":\"work\",\"value\":\"ada@example.com\",\"primary\":true}],"
+                + "\"phoneNumbers\":[{\"type\":\"work\",\"value\":\"555-0101\",\"primary\":true}],"
+                + "\"addresses\":[{\"type\":\"work\",\"streetAddress\":\"12 St James's Square\",\"locality\":\"London\","
+                + "\"region\":\"LND\",\"postalCode\":\"SW1Y\",\"primary\":true}],\"active\":true}");
+    }
+
+    @Test
+    void theEnterpriseExtensionIsNamedInSchemas() throws Exception {
+        JsonNode user = user(ScimUsers.fromJson(bytes(ENTRA_CREATE)));
+
+        assertThat(user.get("schemas").toString()).contains(ScimSchemas.ENTERPRISE_USER);
+        assertThat(user.get(ScimSchemas.ENTERPRISE_USER).get("department").asText()).isEqualTo("Sales");
+    }
+
+    @Test
+    void aChangedEmailShowsInThePrimaryValueAndKeepsTheOthers() throws Exception {
+        Profile profile = ScimUsers.fromJson(bytes("""
+                {"userName":"u","emails":[{"value":"home@example.com","type":"home"},
+                 {"value":"work@example.com","type":"work","primary":true}]}"""));
+
+        JsonNode emails = user(profile.toBuilder().email("new@example.com").build()).get("emails");
+
+        assertThat(emails.get(0).get("value").asText()).isEqualTo("home@example.com");
+        assertThat(emails.get(1).get("value").asText()).isEqualTo("new@example.com");
+    }
+
+    @Test
+    void attributeNamesAreReadInAnyCase() {
+        Profile profile = ScimUsers.fromJson(bytes("{\"USERNAME\":\"u\",\"DisplayName\":\"U\"}"));
+
+        assertThat(profile.userId()).isEqualTo("u");
+        assertThat(profile.name()).isEqualTo("U");
+    }
+
+    @Test
+    void aUserWithoutUserNameIsRefused() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("{\"displayName\":\"x\"}")))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimException.Type.INVALID_VALUE));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefused() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("{\"userName\":\"u\",\"emails\":\"x@y.z\"}")))
+                .isInstanceOf(ScimException.class).hasMessageContaining("emails must be an array");
+    }
+
+    @Test
+    void aBodyThatIsNoJsonIsInvalidSyntax() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("{\"userName\":")))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimException.Type.INVALID_SYNTAX));
+    }
+
+    @Test
+    void aReplacementKeepsWhatScimDoesNotDescribe() {
+        Profile stored = Profile.builder().recordId(5L).userId("u").picture(5L).dateOfBirth("01/02/1990")
+                .nickname("old").attribute("team", "blue").build();
+
+        Profile replaced = ScimUsers.replace(stored, bytes("{\"userName\":\"u2\",\"displayName\":\"New\"}"));
+
+        assertThat(replaced.userId()).isEqualTo("u2");
+        assertThat(replaced.nickname()).isNull();
+        assertThat(replaced.picture()).isEqualTo(5L);
+        assertThat(replaced.dateOfBirth()).isEqualTo("01/02/1990");
+        assertThat(replaced.attributes()).containsEntry("team", "blue");
+    }
+
+    @Test
+    void aReplacementNamingAnotherIdIsRefused() {
+        Profile stored = Profile.builder().recordId(5L).userId("u").build();
+
+        assertThatThrownBy(() -> ScimUsers.replace(stored, bytes("{\"id\":\"6\",\"userName\":\"u\"}")))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimException.Type.MUTABILITY));
+    }
+
+    @Test
+    void oktasDeactivationWithoutPathSetsActive() throws Exception {
+        Profile profile = ScimUsers.fromJson(bytes(OKTA_CREATE));
+
+        Profile deactivated = patched(profile, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]");
+
+        assertThat(user(deactivated).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void entrasCapitalisedOperationsWithPathsApply() throws Exception {
+        Profile profile = ScimUsers.fromJson(bytes(ENTRA_CREATE));
+
+        Profile changed = patched(profile, """
+                [{"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"updatedEmail@microsoft.com"},
+                 {"op":"Replace","path":"name.familyName","value":"updatedFamilyName"}]""");
+
+        assertThat(changed.email()).isEqualTo("updatedEmail@microsoft.com");
+        assertThat(changed.lastName()).isEqualTo("updatedFamilyName");
+        assertThat(changed.firstName()).isEqualTo("givenName");
+    }
+
+    @Test
+    void entrasStringBooleanIsABoolean() throws Exception {
+        Profile profile = ScimUsers.fromJson(bytes(ENTRA_CREATE));
+
+        Profile disabled = patched(profile, "[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]");
+
+        assertThat(user(disabled).get("active").isBoolean()).isTrue();
+        assertThat(user(disabled).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aValueObjectWhoseMembersArePathsSetsEachPath() {
+        Profile profile = ScimUsers.fromJson(bytes(ENTRA_CREATE));
+
+        Profile changed = patched(profile, """
+                [{"op":"replace","value":{"name.givenName":"Pat","emails[type eq \\"work\\"].value":"pat@example.com",
+                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department":"Finance"}}]""");
+
+        assertThat(changed.firstName()).isEqualTo("Pat");
+        assertThat(changed.email()).isEqualTo("pat@example.com");
+        assertThat(changed.attributes().get("scim").toString()).contains("department=Finance", "employeeNumber=701984");
+    }
+
+    @Test
+    void entrasManagerIsAddedFromAOneElementArrayAndRemoved() throws Exception {
+        Profile profile = ScimUsers.fromJson(bytes(ENTRA_CREATE));
+        String manager = ScimSchemas.ENTERPRISE_USER + ":manager";
+
+        Profile managed = patched(profile, "[{\"op\":\"Add\",\"path\":\"" + manager + "\",\"value\":[{\"$ref\":null,"
+                + "\"value\":\"2819c223-7f76-453a-919d-413861904646\"}]}]");
+        Profile unmanaged = patched(managed, "[{\"op\":\"Remove\",\"path\":\"" + manager + "\"}]");
+
+        assertThat(user(managed).get(ScimSchemas.ENTERPRISE_USER).get("manager").toString())
+                .isEqualTo("{\"value\":\"2819c223-7f76-453a-919d-413861904646\"}");
+        assertThat(user(unmanaged).get(ScimSchemas.ENTERPRISE_USER).has("manager")).isFalse();
+    }
+
+    @Test
+    void aFilteredPathThatMatchesNothingAddsTheValue() {
+        Profile profile = ScimUsers.fromJson(bytes("{\"userName\":\"u\"}"));
+
+        Profile changed = patched(profile,
+                "[{\"op\":\"Add\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"u@example.com\"}]");
+
+        assertThat(changed.email()).isEqualTo("u@example.com");
+    }
+
+    @Test
+    void anAddToAMultiValuedAttributeAppends() throws Exception {
+        Profile profile = ScimUsers.fromJson(bytes(OKTA_CREATE));
+
+        Profile changed = patched(profile,
+                "[{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"value\":\"h@example.com\",\"type\":\"home\"}]}]");
+
+        assertThat(user(changed).get("emails")).hasSize(2);
+        assertThat(changed.email()).isEqualTo("test.user@okta.local");
+    }
+
+    @Test
+    void aRemoveWithAFilterRemovesTheMatchingValues() throws Exception {
+        Profile profile = ScimUsers.fromJson(bytes(OKTA_CREATE));
+
+        Profile changed = patched(profile, "[{\"op\":\"remove\",\"path\":\"emails[type eq \\\"work\\\"]\"}]");
+
+        assertThat(changed.email()).isNull();
+        assertThat(user(changed).has("emails")).isFalse();
+    }
+
+    @Test
+    void aUserNameReplaceRenames() {
+        Profile profile = ScimUsers.fromJson(bytes(ENTRA_CREATE));
+
+        assertThat(patched(profile, "[{\"op\":\"Replace\",\"path\":\"userName\",\"value\":\"new@testuser.com\"}]")
+                .userId()).isEqualTo("new@testuser.com");
+    }
+
+    @Test
+    void aPasswordInAPatchIsAcceptedAndNotKept() {
+        Profile profile = ScimUsers.fromJson(bytes(OKTA_CREATE));
+
+        Profile changed = patched(profile, "[{\"op\":\"replace\",\"path\":\"password\",\"value\":\"s3cret-9\"}]");
+
+        assertThat(changed).isEqualTo(profile);
+    }
+
+    @Test
+    void aRemoveWithoutPathIsNoTarget() {
+        assertScimType("[{\"op\":\"remove\"}]", ScimException.Type.NO_TARGET);
+    }
+
+    @Test
+    void anUnknownOpIsInvalidSyntax() {
+        assertScimType("[{\"op\":\"move\",\"path\":\"title\",\"value\":\"x\"}]", ScimException.Type.INVALID_SYNTAX);
+    }
+
+    @Test
+    void aPathThatCannotBeReadIsInvalidPath() {
+        assertScimType("[{\"op\":\"add\",\"path\":\"emails[type eq \\\"work\\\"\",\"value\":\"x\"}]",
+                ScimException.Type.INVALID_PATH);
+        assertScimType("[{\"op\":\"add\",\"path\":\"name..x\",\"value\":\"x\"}]", ScimException.Type.INVALID_PATH);
+    }
+
+    @Test
+    void changingTheIdIsMutability() {
+        assertScimType("[{\"op\":\"replace\",\"path\":\"id\",\"value\":\"99\"}]", ScimException.Type.MUTABILITY);
+    }
+
+    @Test
+    void anEmptyOperationsListIsInvalidSyntax() {
+        assertScimType("[]", ScimException.Type.INVALID_SYNTAX);
+    }
+
+    @Test
+    void aNonBooleanActiveIsInvalidValue() {
+        assertScimType("[{\"op\":\"replace\",\"path\":\"active\",\"value\":\"maybe\"}]",
+                ScimException.Type.INVALID_VALUE);
+    }
+
+    private static void assertScimType(String operations, ScimException.Type type) {
+        Profile profile = Profile.builder().recordId(1L).userId("u").build();
+        assertThatThrownBy(() -> patched(profile, operations)).isInstanceOfSatisfying(ScimException.class,
+                e -> assertThat(e.scimType()).isEqualTo(type));
+    }
+}
