@@ -30,7 +30,14 @@ public record FieldVisibility(Set<String> publicFields, Set<String> readOnlyFiel
     public static final List<String> DEFAULT_PUBLIC_FIELDS =
             List.of("record_id", "name", "nickname", "picture", "picture_url", "user_id");
     /** The fields a person may not change unless configured: identity and what a service vouches for. */
-    public static final List<String> DEFAULT_READ_ONLY_FIELDS = List.of("record_id", "user_id", "email_verified");
+    public static final List<String> DEFAULT_READ_ONLY_FIELDS =
+            List.of("record_id", "user_id", "email_verified", FieldVisibility.DEACTIVATED);
+
+    /**
+     * The attribute that marks a deactivated person when {@code false} (SCIM provisioning's
+     * {@code active}): every view of them carries it, public or not.
+     */
+    public static final String DEACTIVATED = "active";
 
     /** The defaults. */
     public static final FieldVisibility DEFAULTS =
@@ -56,6 +63,14 @@ public record FieldVisibility(Set<String> publicFields, Set<String> readOnlyFiel
         return StoredProfile.ofJson(stored.recordId(), publicFieldsOf(stored.json()), stored.version());
     }
 
+    /**
+     * Whether a member says the person was deactivated ({@code "active": false}, as SCIM
+     * provisioning writes it): every view shows that, so that no one mistakes them for active.
+     */
+    private static boolean isDeactivation(String name, JsonToken value) {
+        return name.equals(DEACTIVATED) && value == JsonToken.VALUE_FALSE;
+    }
+
     private byte[] publicFieldsOf(byte[] json) {
         try (JsonParser in = Json.FACTORY.createParser(json);
              ByteArrayBuilder buffer = new ByteArrayBuilder(json.length);
@@ -67,7 +82,7 @@ public record FieldVisibility(Set<String> publicFields, Set<String> readOnlyFiel
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 String name = in.currentName();
                 in.nextToken();
-                if (publicFields.contains(name)) {
+                if (publicFields.contains(name) || isDeactivation(name, in.currentToken())) {
                     out.writeFieldName(name);
                     out.copyCurrentStructure(in);
                 } else {

@@ -40,6 +40,24 @@ class FieldVisibilityTest {
     }
 
     @Test
+    void aDeactivatedPersonsPublicViewSaysSo() {
+        StoredProfile deactivated = StoredProfile.ofJson(7, "{\"record_id\":7,\"email\":\"a@b.c\",\"active\":false}"
+                .getBytes(StandardCharsets.UTF_8), new Version(1));
+
+        assertThat(new String(FieldVisibility.DEFAULTS.publicView(deactivated).json(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"record_id\":7,\"active\":false}");
+    }
+
+    @Test
+    void anActivePersonsPublicViewLeavesActiveOut() {
+        StoredProfile active = StoredProfile.ofJson(7, "{\"record_id\":7,\"active\":true}"
+                .getBytes(StandardCharsets.UTF_8), new Version(1));
+
+        assertThat(new String(FieldVisibility.DEFAULTS.publicView(active).json(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"record_id\":7}");
+    }
+
+    @Test
     void thePublicViewKeepsTheRecordIdAndVersion() {
         StoredProfile view = FieldVisibility.DEFAULTS.publicView(stored());
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.profilekit.core.FieldVisibility;
 import io.profilekit.core.Profile;
 import io.profilekit.core.internal.Json;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ import java.util.Set;
  * {@code familyName} are {@code first_name} and {@code last_name}, the primary (else the first)
  * e-mail, phone number and address are {@code email}, {@code phone} and
  * {@code address}/{@code city}/{@code state}/{@code zip_code}. Everything else the User carries
- * ({@code externalId}, {@code active}, the other e-mails, the enterprise extension...) is kept as
- * it came in the profile's {@code scim} attribute, but {@code password}, which is never kept.
+ * ({@code externalId}, the other e-mails, the enterprise extension...) is kept as it came in the
+ * profile's {@code scim} attribute, but {@code password}, which is never kept. {@code active} is
+ * the profile's {@code active} attribute ({@link FieldVisibility#DEACTIVATED}), which every view
+ * of a deactivated person shows.
  */
 final class UserMapping {
 
@@ -71,7 +74,7 @@ final class UserMapping {
         address.put("region", profile.state());
         address.put("postalCode", profile.zipCode());
         putValues(user, "addresses", withPrimary(kept.get("addresses"), address));
-        user.put("active", !(kept.get("active") instanceof BooleanNode active) || active.booleanValue());
+        user.put("active", !Boolean.FALSE.equals(profile.attributes().get(FieldVisibility.DEACTIVATED)));
         kept.fields().forEachRemaining(member -> {
             if (!user.has(member.getKey()) && !MAPPED.contains(member.getKey())) {
                 user.set(member.getKey(), member.getValue());
@@ -109,9 +112,14 @@ final class UserMapping {
                 kept.remove("name");
             }
         }
-        JsonNode active = kept.get("active");
+        JsonNode active = kept.remove("active");
         if (active != null && !active.isBoolean() && !active.isNull()) {
             throw new ScimException(ScimException.Type.INVALID_VALUE, "active must be true or false");
+        }
+        if (active != null && active.isBoolean()) {
+            profile.attribute(FieldVisibility.DEACTIVATED, active.booleanValue());
+        } else {
+            profile.removeAttribute(FieldVisibility.DEACTIVATED);
         }
         if (kept.isEmpty()) {
             profile.removeAttribute(ATTRIBUTE);

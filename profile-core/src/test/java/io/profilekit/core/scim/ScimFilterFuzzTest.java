@@ -17,7 +17,7 @@ class ScimFilterFuzzTest {
 
     private static final Profile PROFILE = Profile.builder().recordId(7L).userId("bjensen").name("Babs Jensen")
             .firstName("Barbara").email("bjensen@example.com")
-            .attribute("scim", Map.of("externalId", "e-1", "active", true,
+            .attribute("scim", Map.of("externalId", "e-1",
                     "emails", List.of(Map.of("value", "bjensen@example.com", "type", "work", "primary", true)),
                     ScimSchemas.ENTERPRISE_USER, Map.of("manager", Map.of("value", "m-1"))))
             .build();

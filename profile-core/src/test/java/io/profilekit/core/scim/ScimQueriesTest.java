@@ -7,7 +7,6 @@ import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.memory.InMemoryProfileStore;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ class ScimQueriesTest {
         repository = ProfileRepository.of(new InMemoryProfileStore());
         for (int i = 1; i <= 7; i++) {
             repository.create(Profile.builder().recordId((long) i).userId("user" + i).name("User " + i)
-                    .attribute("scim", Map.of("active", i % 2 == 1)).build());
+                    .attribute("active", i % 2 == 1).build());
         }
         repository.create(Profile.builder().recordId(8L).userId("mixed.case").build());
     }
