@@ -74,6 +74,7 @@ public final class ProfileApi implements AutoCloseable {
                 .cors(builder.corsAllowedOrigins)
                 .fieldVisibility(builder.fieldVisibility)
                 .searchFields(builder.searchFields)
+                .scim(builder.scim)
                 .build();
     }
 
@@ -157,6 +158,7 @@ public final class ProfileApi implements AutoCloseable {
         private Set<String> corsAllowedOrigins = Set.of();
         private FieldVisibility fieldVisibility = FieldVisibility.DEFAULTS;
         private Set<SearchField> searchFields = SearchQuery.DEFAULT_FIELDS;
+        private boolean scim;
         private MeterRegistry registry;
 
         private Builder(ProfileRepository repository) {
@@ -314,6 +316,15 @@ public final class ProfileApi implements AutoCloseable {
                 throw new IllegalArgumentException("search needs at least one field to match");
             }
             searchFields = Set.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Whether to serve SCIM 2.0 under {@code /scim/v2} for identity providers (Okta, Entra ID),
+         * to service tokens only; off unless set, when every SCIM path answers 404.
+         */
+        public Builder scim(boolean enabled) {
+            scim = enabled;
             return this;
         }
 

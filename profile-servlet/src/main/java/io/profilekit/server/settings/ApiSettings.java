@@ -14,9 +14,10 @@ import java.util.List;
  * @param renderCacheBytes how many bytes of rendered pictures to keep in memory
  * @param corsAllowedOrigins the origins whose pages may call the API from a browser
  * @param idempotencyKeyLifetime how long a create's {@code Idempotency-Key} is kept
+ * @param scim whether to serve SCIM 2.0 under {@code /scim/v2}
  */
 public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessLog, int renderCacheBytes,
-        List<String> corsAllowedOrigins, Duration idempotencyKeyLifetime) {
+        List<String> corsAllowedOrigins, Duration idempotencyKeyLifetime, boolean scim) {
 
     public static final Setting TOKENS = Setting.of("profile.api.tokens");
     public static final Setting MAX_PROFILE_BYTES = Setting.of("profile.api.max-profile-bytes",
@@ -31,6 +32,7 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
     public static final Setting CORS_ALLOWED_ORIGINS = Setting.of("profile.cors.allowed-origins");
     public static final Setting IDEMPOTENCY_KEY_LIFETIME = Setting.of("profile.api.idempotency-key-lifetime",
             Settings.format(ProfileApi.DEFAULT_IDEMPOTENCY_KEY_LIFETIME));
+    public static final Setting SCIM = Setting.of("profile.scim.enabled", false);
 
     public ApiSettings {
         tokens = List.copyOf(tokens);
@@ -41,7 +43,7 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
     public ProfileApi.Builder applyTo(ProfileApi.Builder builder) {
         IDEMPOTENCY_KEY_LIFETIME.apply(() -> builder.idempotencyKeyLifetime(idempotencyKeyLifetime));
         CORS_ALLOWED_ORIGINS.apply(() -> builder.corsAllowedOrigins(corsAllowedOrigins));
-        return builder.limits(limits).accessLog(accessLog).renderCacheBytes(renderCacheBytes);
+        return builder.limits(limits).accessLog(accessLog).renderCacheBytes(renderCacheBytes).scim(scim);
     }
 
     /** Reads them; a malformed one is a {@link ConfigurationException} saying which. */
@@ -53,6 +55,7 @@ public record ApiSettings(List<String> tokens, ApiLimits limits, boolean accessL
                 settings.getInt(MAX_CONCURRENT_BODY_READS, 1, ApiLimits.MAX_CONCURRENT_BODY_READS));
         return new ApiSettings(settings.getList(TOKENS.name()), limits, settings.getBoolean(ACCESS_LOG),
                 settings.getInt(RENDER_CACHE_BYTES, 0, (int) ProfileApi.MAX_RENDER_CACHE_BYTES),
-                settings.getList(CORS_ALLOWED_ORIGINS.name()), settings.getDuration(IDEMPOTENCY_KEY_LIFETIME));
+                settings.getList(CORS_ALLOWED_ORIGINS.name()), settings.getDuration(IDEMPOTENCY_KEY_LIFETIME),
+                settings.getBoolean(SCIM));
     }
 }

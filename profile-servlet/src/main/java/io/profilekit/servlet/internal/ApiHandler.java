@@ -71,7 +71,7 @@ public final class ApiHandler {
                 return CompletableFuture.completedFuture(preflight.get());
             }
         }
-        boolean guarded = route.map(Route::needsCaller).orElse(request.path().startsWith("/api/"));
+        boolean guarded = route.map(Route::needsCaller).orElse(Route.needsCaller(request.path()));
         if (!guarded) {
             return answer(request, route, null);
         }

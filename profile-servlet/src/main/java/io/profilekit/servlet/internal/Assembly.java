@@ -20,6 +20,7 @@ import io.profilekit.servlet.internal.profiles.MeRoute;
 import io.profilekit.servlet.internal.profiles.ProfileResource;
 import io.profilekit.servlet.internal.profiles.ProfilesRoute;
 import io.profilekit.servlet.internal.profiles.SearchRoute;
+import io.profilekit.servlet.internal.scim.ScimRoute;
 import io.profilekit.servlet.internal.seed.PictureLookups;
 import io.profilekit.servlet.internal.seed.ProfileLookups;
 import java.time.Clock;
@@ -63,6 +64,7 @@ public final class Assembly {
     private Set<String> corsOrigins = Set.of();
     private FieldVisibility visibility = FieldVisibility.DEFAULTS;
     private Set<SearchField> searchFields = SearchQuery.DEFAULT_FIELDS;
+    private boolean scim;
 
     public Assembly(ProfileRepository repository, MeterRegistry registry, ExecutorService workers) {
         this.blocking = repository;
@@ -140,6 +142,11 @@ public final class Assembly {
         return this;
     }
 
+    public Assembly scim(boolean enabled) {
+        scim = enabled;
+        return this;
+    }
+
     public ApiHandler build() {
         AccessPolicy access = new AccessPolicy(visibility, searchFields);
         BodyReads bodies = new BodyReads(maxConcurrentBodyReads);
@@ -155,6 +162,7 @@ public final class Assembly {
         RouteHandler search = new SearchRoute(repository, links, access);
         RouteHandler me = new MeRoute(repository, profile, picture, access);
         RouteHandler pictureLinks = new PictureLinkRoute(repository, links, renders);
+        RouteHandler scimRoute = new ScimRoute(repository, bodies, maxProfileBytes, scim);
         RouteHandler operations = new Operations(repository,
                 registry instanceof PrometheusMeterRegistry prometheus ? prometheus : null, workers);
         Map<Route, RouteHandler> handlers = new EnumMap<>(Route.class);
@@ -165,6 +173,8 @@ public final class Assembly {
                 case PROFILES, PROFILE, PROFILE_PICTURE -> profiles;
                 case SEARCH -> search;
                 case ME, ME_PICTURE -> me;
+                case SCIM_USERS, SCIM_USER, SCIM_SERVICE_PROVIDER_CONFIG, SCIM_RESOURCE_TYPES, SCIM_RESOURCE_TYPE,
+                        SCIM_SCHEMAS, SCIM_SCHEMA, SCIM_UNSUPPORTED -> scimRoute;
                 case PICTURE_LINK -> pictureLinks;
                 case HEALTH, READINESS, METRICS, OPENAPI -> operations;
             });

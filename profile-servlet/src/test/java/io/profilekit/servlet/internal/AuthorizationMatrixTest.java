@@ -70,7 +70,8 @@ class AuthorizationMatrixTest {
         Authenticator authenticator = Authenticator.firstOf(new BearerTokenAuthenticator(List.of(RunningServer.TOKEN)),
                 OidcAuthenticator.builder(issuer.issuer(), TestIssuer.AUDIENCE).jwksUrl(issuer.jwksUrl())
                         .adminScope("profiles:admin").build());
-        http = RunningServer.start(ProfileRepository.of(new InMemoryProfileStore()), builder -> builder.authenticator(authenticator));
+        http = RunningServer.start(ProfileRepository.of(new InMemoryProfileStore()),
+                builder -> builder.authenticator(authenticator).scim(true));
         callers();
         rows();
     }
@@ -131,6 +132,11 @@ class AuthorizationMatrixTest {
             row(method, "/api/v1/me", null, "401", "403", "403", "200 " + FULL + URL, "200 " + FULL + URL, "404");
             row(method, "/api/v1/me/picture", null, "401", "403", "403", "200 image", "200 image", "404");
             row(method, "/pictures/2", null, "403", "403", "403", "403", "403", "403");
+            for (String scim : new String[] {"/scim/v2/Users", "/scim/v2/Users/2", "/scim/v2/ServiceProviderConfig",
+                "/scim/v2/ResourceTypes", "/scim/v2/ResourceTypes/User", "/scim/v2/Schemas",
+                "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"}) {
+                row(method, scim, null, "401", "200", "200", "403", "403", "403");
+            }
             for (String open : new String[] {"/healthz", "/readyz", "/metrics", "/openapi.yaml"}) {
                 row(method, open, null, "200", "200", "200", "200", "200", "200");
             }
@@ -156,6 +162,15 @@ class AuthorizationMatrixTest {
         row("DELETE", "/api/v1/me", null, "401", "403", "403", "204", "204", "404");
         row("PUT", "/api/v1/me/picture", "png", "401", "403", "403", "204", "204", "404");
         row("DELETE", "/api/v1/me/picture", null, "401", "403", "403", "204", "204", "404");
+        row("POST", "/scim/v2/Users", "{\"userName\":\"scimperson\"}", "401", "201", "201", "403", "403", "403");
+        row("PUT", "/scim/v2/Users/2", "{\"userName\":\"grace1906\",\"displayName\":\"Grace\"}", "401", "200", "200",
+                "403", "403", "403");
+        row("PATCH", "/scim/v2/Users/2", "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"RADM\"}]}",
+                "401", "200", "200", "403", "403", "403");
+        row("DELETE", "/scim/v2/Users/2", null, "401", "204", "204", "403", "403", "403");
+        for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}) {
+            row(method, "/scim/v2/Groups", null, "401", "501", "501", "403", "403", "403");
+        }
     }
 
     @Test
@@ -220,7 +235,8 @@ class AuthorizationMatrixTest {
         } else if (row.body() != null) {
             body = row.body().getBytes(StandardCharsets.UTF_8);
             headers.add("Content-Type");
-            headers.add(row.method().equals("PATCH") ? ProfileResource.MERGE_PATCH : "application/json");
+            headers.add(path.startsWith("/scim/") ? "application/scim+json"
+                    : row.method().equals("PATCH") ? ProfileResource.MERGE_PATCH : "application/json");
         }
         return http.sendExactly(row.method(), path, body, headers.toArray(String[]::new));
     }

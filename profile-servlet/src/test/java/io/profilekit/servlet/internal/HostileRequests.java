@@ -24,14 +24,20 @@ final class HostileRequests {
             "?limit=1&limit=2", "?after=-1", "?after=x", "?%zz=1", "?email=%ff", "?username=%C3", "?x=1",
             "?username=ada1815", "?nickname=ada", "?email=ada%40example.com", "?limit=%zz", "?a=b=c", "?&&",
             "?username=", "?limit=5&after=2", "?q=" + "x".repeat(3000), "?q=ada", "?q=l%C3%B6l%20a&limit=50",
-            "?q=%F0%9F%98%80", "?q=%CC%81%CC%81", "?q=.%20.", "?q=ada&limit=51", "?q=%00", "?q=" + "a%20".repeat(40));
+            "?q=%F0%9F%98%80", "?q=%CC%81%CC%81", "?q=.%20.", "?q=ada&limit=51", "?q=%00", "?q=" + "a%20".repeat(40),
+            "?filter=userName%20eq%20%22ada1815%22", "?filter=userName%20eq%20%22ADA1815%22&startIndex=1&count=100",
+            "?filter=id%20eq%20%221%22", "?filter=externalId%20eq%20%22x%22", "?filter=" + "(".repeat(60),
+            "?filter=emails%5Btype%20eq%20%22work%22%5D.value%20eq%20%22x%22", "?filter=%zz", "?filter=not%20",
+            "?filter=userName%20eq%20%22%5Cu12%22", "?filter=title%20gt%201e999999", "?startIndex=-5&count=99999",
+            "?count=abc", "?startIndex=2147483648", "?filter=userName%20pr%20and%20" + "not%20(".repeat(30));
     private static final List<String> VERSIONS = List.of("HTTP/1.1", "HTTP/1.1", "HTTP/1.1", "HTTP/1.1",
             "HTTP/1.1", "HTTP/1.0", "HTTP/2.0", "HTTP/1.2", "FOO", "HTTP/1.1x", "http/1.1", "");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json",
             "application/json; charset=utf-8", "application/json; charset=ebcdic", "application/json; charset=",
             "application/json; charset=\"UTF-8\"", "application/json;;;", "APPLICATION/JSON", "application/merge-patch+json",
             "application/merge-patch+json; charset=utf-16", "image/png", "image/jpeg", "text/plain", "multipart/form-data",
-            "application/x-www-form-urlencoded", "*/*", ";", "application/json; charset=utf-8; charset=latin1");
+            "application/x-www-form-urlencoded", "*/*", ";", "application/json; charset=utf-8; charset=latin1",
+            "application/scim+json", "application/scim+json; charset=utf-8");
     private static final List<String> ENTITY_TAGS = List.of("*", "\"1\"", "W/\"1\"", "\"abc\", \"def\"", "\"",
             "garbage", "\"" + "9".repeat(40) + "\"", ",", "W/", "\"1\", *", "\"\u00e9\"");
     private static final List<String> BODIES = List.of(
@@ -41,7 +47,14 @@ final class HostileRequests {
             "{\"record_id\":1e400,\"user_id\":\"r%d\"}", "{\"picture\":\"x\"}", "{\"user_id\":123}",
             "{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}", "{\"n\":" + "9".repeat(100) + "}",
             "\u0000\u0001\u0002", "\u0089PNG\r\n\u001a\n\u0000\u0000", "\u00ff\u00d8\u00ff\u00e0 truncated",
-            "GIF89a", "RIFF\u0000\u0000\u0000\u0000WEBPVP8 ", "", "{\"user_id\":\"" + "x".repeat(70_000) + "\"}");
+            "GIF89a", "RIFF\u0000\u0000\u0000\u0000WEBPVP8 ", "", "{\"user_id\":\"" + "x".repeat(70_000) + "\"}",
+            "{\"userName\":\"s%d\",\"emails\":[{\"value\":\"s@example.com\",\"primary\":\"True\"}]}",
+            "{\"userName\":\"ada1815\",\"active\":\"maybe\"}", "{\"userName\":[],\"id\":\"%d\"}",
+            "{\"Operations\":[{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"x\"}]}",
+            "{\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false,\"name.givenName\":\"A\"}}]}",
+            "{\"Operations\":[{\"op\":\"remove\"}]}", "{\"Operations\":[{\"op\":\"add\",\"path\":\"[\",\"value\":1}]}",
+            "{\"Operations\":[{\"op\":\"add\",\"path\":\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\","
+                    + "\"value\":[{\"value\":\"m\"}]}]}", "{\"Operations\":{}}");
 
     private final Random random;
     private final String token;
@@ -89,7 +102,8 @@ final class HostileRequests {
         String path = route.template().replace("{username}", pick(List.of("ada1815", "nobody", "%zz", "a b", "\u00e9",
                 "x".repeat(300), "..", "%2F")))
                 .replace("{nickname}", pick(List.of("ada", "nobody", "%ff", "n;x", "")))
-                .replace("{id}", pick(IDS));
+                .replace("{id}", pick(IDS))
+                .replace("{resource}", pick(List.of("Groups", "Bulk", "Me", "Foo", "%zz", "Users%2F1", "")));
         if (chance(5)) {
             path += pick(List.of("/", "/extra", ";x", "/picture/x", "%20"));
         }

@@ -22,7 +22,7 @@ class SecurityHeadersTest {
 
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Map<String, String> EXAMPLES = Map.of("{id}", "1", "{username}", "unknown", "{nickname}",
-            "unknown");
+            "unknown", "{resource}", "Groups");
 
     private static RunningServer http;
 

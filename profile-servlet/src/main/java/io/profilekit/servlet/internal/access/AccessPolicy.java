@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every answer to "may this caller do this": the one access policy. A {@link Service} may do
- * everything but {@code /api/v1/me}, which names no one for it. A {@link Person} reads every
+ * everything but {@code /api/v1/me}, which names no one for it. A {@link Person} never reaches
+ * SCIM, which identity providers use with service tokens. A {@link Person} reads every
  * profile as its public view ({@link FieldVisibility}), pictures while {@code picture} is public,
  * looks up and lists by public fields only (else the answers would reveal hidden values), and
  * reads, changes and deletes their own whole profile and picture through {@code /api/v1/me} and
@@ -53,6 +54,10 @@ public final class AccessPolicy {
         if (caller instanceof Service && own) {
             throw HttpProblem.forbidden(OWN_PROFILE + " is a signed-in person's own profile, and a service"
                     + " token names no person; use " + Route.PROFILE.template() + " instead");
+        }
+        if (caller instanceof Person && route.isScim()) {
+            throw HttpProblem.forbidden("SCIM is for identity providers, with a service token; your own profile is at "
+                    + OWN_PROFILE);
         }
         if (caller instanceof Person && !own) {
             checkPersonElsewhere(route, method);

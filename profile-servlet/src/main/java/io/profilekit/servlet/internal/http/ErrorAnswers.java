@@ -5,6 +5,8 @@ import io.profilekit.core.ProfileException;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.internal.Futures;
 import io.profilekit.core.internal.Json;
+import io.profilekit.core.scim.ScimException;
+import io.profilekit.core.scim.ScimSchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one writer of error answers, whatever decided on them (a route, the access policy,
- * authentication, CORS, or the server before any route ran), in the two shapes the API speaks:
+ * authentication, CORS, or the server before any route ran), in the three shapes the API speaks:
  * the seed's ({@code {"status":"failure","message":{"error":"Not Found"}}}) on the
- * seed-compatible routes, and RFC 9457 {@code application/problem+json} everywhere else. It
+ * seed-compatible routes, SCIM's error message on {@code /scim/v2}, and RFC 9457
+ * {@code application/problem+json} everywhere else. It
  * holds the one table from a repository error's reason to a status, and the one
  * {@code Retry-After} policy ({@link RetryAfter}). No answer ever carries a stack trace, a secret
  * or a class name.
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class ErrorAnswers {
 
     public static final String PROBLEM = "application/problem+json";
+    /** The media type of SCIM's messages, errors included. */
+    public static final String SCIM = "application/scim+json";
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
     private static final String STORE_UNAVAILABLE = "the profile store is unavailable; try again later";
@@ -100,7 +105,9 @@ public final class ErrorAnswers {
     }
 
     private static Answer of(Optional<Route> route, ProfileException error) {
-        int status = statusOf(error.reason());
+        boolean scim = shape(route) == Route.ErrorShape.SCIM;
+        // SCIM answers a request it cannot carry out 400, whatever the rule (RFC 7644 section 3.12)
+        int status = scim && error.reason() == ProfileException.Reason.INVALID ? 400 : statusOf(error.reason());
         String detail = switch (error.reason()) {
             // The store's message is for operators (it may name the database user or a
             // collection); the repository logged it.
@@ -108,7 +115,7 @@ public final class ErrorAnswers {
             case STORE_MISCONFIGURED -> STORE_MISCONFIGURED;
             default -> error.getMessage();
         };
-        Answer answer = of(route, status, detail);
+        Answer answer = scim ? scim(status, scimType(error), detail) : of(route, status, detail);
         if (error instanceof StoreUnavailableException transientFailure) {
             answer.header("Retry-After", RetryAfter.seconds(transientFailure.retryAfter()));
         }
@@ -117,8 +124,45 @@ public final class ErrorAnswers {
 
     /** {@code status} in the shape of {@code route}'s errors; {@code detail} may be {@code null}. */
     public static Answer of(Optional<Route> route, int status, String detail) {
-        boolean seed = route.map(Route::errorShape).orElse(Route.ErrorShape.PROBLEM) == Route.ErrorShape.SEED;
-        return seed ? seed(status) : Answer.of(status, PROBLEM, problemJson(status, detail));
+        return switch (shape(route)) {
+            case SEED -> seed(status);
+            case SCIM -> scim(status, null, detail);
+            case PROBLEM -> Answer.of(status, PROBLEM, problemJson(status, detail));
+        };
+    }
+
+    private static Route.ErrorShape shape(Optional<Route> route) {
+        return route.map(Route::errorShape).orElse(Route.ErrorShape.PROBLEM);
+    }
+
+    /** The {@code scimType} RFC 7644 names for a repository error, or {@code null} where it names none. */
+    private static String scimType(ProfileException error) {
+        if (error instanceof ScimException scim) {
+            return scim.scimType().keyword();
+        }
+        return switch (error.reason()) {
+            case CONFLICT -> "uniqueness";
+            case INVALID -> "invalidValue";
+            case MALFORMED -> "invalidSyntax";
+            case READ_ONLY_FIELD -> "mutability";
+            default -> null;
+        };
+    }
+
+    /** SCIM's error message: its {@code status} a string, as RFC 7644 writes it; {@code scimType} and {@code detail} may be {@code null}. */
+    private static Answer scim(int status, String scimType, String detail) {
+        return Answer.of(status, SCIM, json(out -> {
+            out.writeStartObject();
+            out.writeArrayFieldStart("schemas");
+            out.writeString(ScimSchemas.ERROR);
+            out.writeEndArray();
+            out.writeStringField("status", Integer.toString(status));
+            if (scimType != null) {
+                out.writeStringField("scimType", scimType);
+            }
+            out.writeStringField("detail", detail != null ? detail : reason(status));
+            out.writeEndObject();
+        }));
     }
 
     /** The seed's error shape, whose only detail is the reason phrase. */

@@ -66,6 +66,11 @@ public final class HttpProblem extends RuntimeException {
                 .with("Connection", "close");
     }
 
+    /** The server does not offer what the request asks for (a SCIM endpoint it does not serve). */
+    public static HttpProblem notImplemented(String detail) {
+        return new HttpProblem(501, detail);
+    }
+
     public static HttpProblem notAcceptable(String detail) {
         return new HttpProblem(406, detail);
     }

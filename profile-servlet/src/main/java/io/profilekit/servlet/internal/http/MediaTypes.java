@@ -1,5 +1,6 @@
 package io.profilekit.servlet.internal.http;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Checks a request body's declared media type. */
@@ -9,15 +10,16 @@ public final class MediaTypes {
     }
 
     /**
-     * Requires the body's media type, read from the header as sent; a {@code charset}
-     * parameter, if any, must be UTF-8, as JSON is.
+     * Requires the body's media type to be one of {@code mediaTypes}, read from the header as
+     * sent; a {@code charset} parameter, if any, must be UTF-8, as JSON is.
      *
-     * @throws HttpProblem 415 naming the type the route takes
+     * @throws HttpProblem 415 naming the types the route takes
      */
-    public static void require(Request request, String mediaType) {
+    public static void require(Request request, String... mediaTypes) {
         String declared = request.header("Content-Type");
         String[] parts = declared == null ? new String[] {""} : declared.split(";", -1);
-        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals(mediaType)) {
+        String mediaType = String.join(" or ", mediaTypes);
+        if (!List.of(mediaTypes).contains(parts[0].trim().toLowerCase(Locale.ROOT))) {
             throw HttpProblem.unsupportedMediaType("the body must be " + mediaType
                     + (declared == null ? "; the request has no Content-Type" : ", not " + declared));
         }

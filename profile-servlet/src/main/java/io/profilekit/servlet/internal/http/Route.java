@@ -30,6 +30,15 @@ public enum Route {
     SEARCH("/api/v1/search", ErrorShape.PROBLEM, "GET", "HEAD"),
     ME("/api/v1/me", ErrorShape.PROBLEM, "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"),
     ME_PICTURE("/api/v1/me/picture", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "DELETE"),
+    SCIM_USERS("/scim/v2/Users", ErrorShape.SCIM, "GET", "HEAD", "POST"),
+    SCIM_USER("/scim/v2/Users/{id}", ErrorShape.SCIM, "GET", "HEAD", "PUT", "PATCH", "DELETE"),
+    SCIM_SERVICE_PROVIDER_CONFIG("/scim/v2/ServiceProviderConfig", ErrorShape.SCIM, "GET", "HEAD"),
+    SCIM_RESOURCE_TYPES("/scim/v2/ResourceTypes", ErrorShape.SCIM, "GET", "HEAD"),
+    SCIM_RESOURCE_TYPE("/scim/v2/ResourceTypes/{id}", ErrorShape.SCIM, "GET", "HEAD"),
+    SCIM_SCHEMAS("/scim/v2/Schemas", ErrorShape.SCIM, "GET", "HEAD"),
+    SCIM_SCHEMA("/scim/v2/Schemas/{id}", ErrorShape.SCIM, "GET", "HEAD"),
+    /** Every other SCIM endpoint ({@code /Groups}, {@code /Bulk}, {@code /Me}...): a SCIM error saying what is served. */
+    SCIM_UNSUPPORTED("/scim/v2/{resource}", ErrorShape.SCIM, "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"),
     PICTURE_LINK("/pictures/{id}", ErrorShape.PROBLEM, "GET", "HEAD"),
     HEALTH("/healthz", ErrorShape.PROBLEM, "GET", "HEAD"),
     READINESS("/readyz", ErrorShape.PROBLEM, "GET", "HEAD"),
@@ -44,7 +53,9 @@ public enum Route {
         /** The seed's {@code {"status":"failure","message":{"error":"Not Found"}}}, for its clients. */
         SEED,
         /** RFC 9457 {@code application/problem+json}. */
-        PROBLEM
+        PROBLEM,
+        /** SCIM's error message (RFC 7644 section 3.12), {@code application/scim+json}. */
+        SCIM
     }
 
     /** The routes each base path reaches, in table order. */
@@ -85,9 +96,19 @@ public enum Route {
         return mapping;
     }
 
-    /** Whether the route answers only callers an authenticator knows: every {@code /api/} route. */
+    /** Whether the route answers only callers an authenticator knows: every {@code /api/} and {@code /scim/} route. */
     public boolean needsCaller() {
-        return base.startsWith("/api/");
+        return needsCaller(base);
+    }
+
+    /** Whether a path, matched by a route or not, needs a caller: every one under {@code /api/} and {@code /scim/}. */
+    public static boolean needsCaller(String path) {
+        return path.startsWith("/api/") || path.startsWith("/scim/");
+    }
+
+    /** Whether the route is one of SCIM's. */
+    public boolean isScim() {
+        return errorShape == ErrorShape.SCIM;
     }
 
     public ErrorShape errorShape() {

@@ -4,10 +4,8 @@ import io.profilekit.core.AsyncProfileRepository;
 import io.profilekit.core.IdempotencyKey;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileJson;
-import io.profilekit.core.ProfileNotFoundException;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.Version;
-import io.profilekit.core.internal.Futures;
 import io.profilekit.servlet.auth.Caller;
 import io.profilekit.servlet.auth.Person;
 import io.profilekit.servlet.auth.Service;
@@ -18,6 +16,7 @@ import io.profilekit.servlet.internal.http.Call;
 import io.profilekit.servlet.internal.http.EntityTags;
 import io.profilekit.servlet.internal.http.HttpProblem;
 import io.profilekit.servlet.internal.http.IdempotencyKeyHeader;
+import io.profilekit.servlet.internal.http.IfMatch;
 import io.profilekit.servlet.internal.http.JsonAnswers;
 import io.profilekit.servlet.internal.http.MediaTypes;
 import io.profilekit.servlet.internal.http.Request;
@@ -148,38 +147,8 @@ public final class ProfileResource {
         return underIfMatch(call, id, expected -> repository.delete(id, expected)).thenApply(deleted -> Answer.of(204));
     }
 
-    /**
-     * Runs a write under the request's {@code If-Match}: without one, {@code write} gets
-     * {@code null} (any version). A single tag is the version the write expects, checked by the
-     * write itself, so the profile is not read twice; {@code *} or several tags are resolved
-     * against the stored version first. A profile that does not exist fails the condition: 412.
-     */
     private <T> CompletableFuture<T> underIfMatch(Call call, long id, Function<Version, CompletableFuture<T>> write) {
-        EntityTags.Condition condition = EntityTags.ifMatch(call.request().header("If-Match"));
-        if (!condition.present()) {
-            return write.apply(null);
-        }
-        CompletableFuture<Version> expected = !condition.any() && condition.versions().size() == 1
-                ? CompletableFuture.completedFuture(condition.versions().get(0))
-                : matchingVersion(condition, id);
-        return Futures.then(expected.thenCompose(write), (written, error) -> {
-            if (error instanceof ProfileNotFoundException) {
-                throw HttpProblem.preconditionFailed("If-Match names a version, but there is no profile " + id);
-            }
-            return error == null ? CompletableFuture.completedFuture(written) : CompletableFuture.failedFuture(error);
-        });
-    }
-
-    /** The stored version, when it is one {@code condition} names; else 412. */
-    private CompletableFuture<Version> matchingVersion(EntityTags.Condition condition, long id) {
-        return repository.findById(id).thenApply(found -> {
-            StoredProfile current = found.orElseThrow(() -> ProfileNotFoundException.noProfile(id));
-            if (!condition.matches(current.version())) {
-                throw HttpProblem.preconditionFailed("profile " + id + " is at version "
-                        + EntityTags.of(current.version()) + ", not the one If-Match names; read it again and retry");
-            }
-            return current.version();
-        });
+        return IfMatch.write(repository, call.request(), id, write);
     }
 
     private CompletableFuture<byte[]> profileBody(Request request, String mediaType) {

@@ -59,9 +59,9 @@ class RouteTest {
     }
 
     @Test
-    void onlyTheApiRoutesNeedACaller() {
+    void onlyTheApiAndScimRoutesNeedACaller() {
         assertThat(Route.values()).filteredOn(Route::needsCaller).extracting(Route::template)
-                .allMatch(template -> template.startsWith("/api/"));
+                .allMatch(template -> template.startsWith("/api/") || template.startsWith("/scim/"));
         assertThat(Route.PICTURE_LINK.needsCaller()).isFalse();
         assertThat(Route.READINESS.needsCaller()).isFalse();
     }
