@@ -64,7 +64,8 @@ public class ProfilekitAutoConfiguration {
             ObjectProvider<MeterRegistry> registries) {
         ProfileApi.Builder api = ProfileApi.builder(repository)
                 .authenticator(new BearerTokenAuthenticator(properties.getTokens()))
-                .searchFields(searchFields(properties.getSearchFields()));
+                .searchFields(searchFields(properties.getSearchFields()))
+                .scim(properties.isScimEnabled());
         registries.ifUnique(api::meterRegistry);
         return api.build();
     }

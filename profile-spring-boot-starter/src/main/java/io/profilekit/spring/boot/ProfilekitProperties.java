@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code profilekit.*} in {@code application.properties}: where the API is mounted, the
- * services' tokens, what search matches, and the Couchbase keyspace. Without {@code profilekit.db.connection-string}
+ * services' tokens, what search matches, whether SCIM is served, and the Couchbase keyspace. Without {@code profilekit.db.connection-string}
  * (and without a {@code Cluster} bean) profiles are kept in memory.
  */
 @ConfigurationProperties("profilekit")
@@ -19,6 +19,8 @@ public class ProfilekitProperties {
     private List<String> tokens = new ArrayList<>();
     /** The fields services' searches (/api/v1/search) match: name, first_name, last_name, user_id, nickname, email. */
     private List<String> searchFields = new ArrayList<>(List.of("name", "user_id", "nickname", "email"));
+    /** Whether to serve SCIM 2.0 under {path}/scim/v2 for identity providers (Okta, Entra ID). */
+    private boolean scimEnabled;
     /** The Couchbase store. */
     private final Db db = new Db();
 
@@ -44,6 +46,14 @@ public class ProfilekitProperties {
 
     public void setSearchFields(List<String> searchFields) {
         this.searchFields = searchFields;
+    }
+
+    public boolean isScimEnabled() {
+        return scimEnabled;
+    }
+
+    public void setScimEnabled(boolean scimEnabled) {
+        this.scimEnabled = scimEnabled;
     }
 
     public Db getDb() {

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"profilekit.tokens=starter-token", "profilekit.search-fields=name,user_id",
+            "profilekit.scim-enabled=true",
             "management.endpoint.health.show-components=always",
             "management.endpoint.health.probes.enabled=true",
             "management.endpoint.health.group.readiness.include=readinessState,profilekit"})
@@ -91,6 +92,17 @@ class ProfilekitAutoConfigurationTest {
         assertThat(byName.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(byName.body()).get("items").get(0).get("user_id").asText()).isEqualTo("hedy1914");
         assertThat(JSON.readTree(byEmail.body()).get("items")).isEmpty();
+    }
+
+    @Test
+    void scimProvisionsAPersonUnderProfilekitsPathWhenEnabled() throws Exception {
+        HttpResponse<String> created = call("POST", "/profiles/scim/v2/Users", "starter-token",
+                "{\"userName\":\"ada1815\",\"displayName\":\"Ada Lovelace\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .contains("/profiles/scim/v2/Users/"));
+        assertThat(repository.findByUsername("ada1815")).isPresent();
     }
 
     @Test
