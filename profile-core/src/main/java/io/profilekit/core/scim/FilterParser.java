@@ -131,7 +131,12 @@ final class FilterParser {
                 throw refuse("a '[' is not closed");
             }
             at++;
-            return new Filter.ValuePath(path, inner);
+            if (!peek('.')) {
+                return new Filter.ValuePath(path, inner);
+            }
+            // emails[type eq "work"].value eq "x": a value that passes the filter and whose sub-attribute compares
+            at++;
+            return new Filter.ValuePath(path, new Filter.And(inner, attributeExpression(true)));
         }
         checkFilterable(path, relative);
         String operator = word();

@@ -72,6 +72,12 @@ class ScimFilterTest {
     }
 
     @Test
+    void aValueFilterMayCompareASubAttributeOfTheValuesItSelects() {
+        assertThat(matches("emails[type eq \"work\"].value eq \"BJENSEN@example.com\"")).isTrue();
+        assertThat(matches("emails[type eq \"home\"].value eq \"bjensen@example.com\"")).isFalse();
+    }
+
+    @Test
     void notAndOrFollowTheirPrecedenceAndParenthesesOverrideIt() {
         assertThat(matches("nickName eq \"x\" or nickName eq \"babs\" and title eq \"x\"")).isFalse();
         assertThat(matches("(nickName eq \"x\" or nickName eq \"babs\") and title pr")).isTrue();
@@ -122,7 +128,8 @@ class ScimFilterTest {
     @ValueSource(strings = {"", "userName", "userName eq", "userName eq bjensen", "userName is \"x\"",
         "userName eq \"x", "(userName pr", "userName pr)", "not userName pr", "password eq \"x\"",
         "meta.lastModified gt \"2011-05-13T04:42:34Z\"", "shoeSize eq \"9\"", "active co \"t\"",
-        "active gt true", "name.shoe eq \"x\"", "userName.value eq \"x\"", "emails[type eq \"work\"].value eq \"x\"",
+        "active gt true", "name.shoe eq \"x\"", "userName.value eq \"x\"", "emails[type eq \"work\"].value",
+        "emails[type eq \"work\"].emails eq \"x\"",
         "emails[emails[type pr]]", "displayName[value pr]", "urn:example:Thing eq \"x\"x", "userName eq \"\\q\"",
         "userName eq \"\\u12\"", "userName pr and"})
     void whatIsNoFilterIsRefusedAsInvalidFilter(String filter) {

@@ -176,8 +176,11 @@ class ScimRouteTest {
     }
 
     @Test
-    void oktasPagedImportPagesInRecordIdOrder() throws Exception {
+    void oktasPagedImportPagesInRecordIdOrderOrSaysTheQueryServiceIsMissing() throws Exception {
         if (!lists()) {
+            HttpResponse<byte[]> refused = http.get(USERS + "?startIndex=1&count=2");
+            assertScimError(refused, 501, null);
+            assertThat(json(refused).get("detail").asText()).contains("query service");
             return;
         }
         for (int i = 1; i <= 3; i++) {
