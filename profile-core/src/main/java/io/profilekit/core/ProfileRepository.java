@@ -97,6 +97,16 @@ public final class ProfileRepository implements AutoCloseable {
     }
 
     /**
+     * Checks a new profile against every rule {@link #create(Profile)} applies, without writing
+     * it (an import's dry run, say).
+     *
+     * @throws InvalidProfileException naming what breaks a rule
+     */
+    public void check(Profile profile) {
+        ProfileRules.checkWritable(profile);
+    }
+
+    /**
      * Stores a new profile. Without a record id, the store assigns the next free one.
      *
      * @return the stored profile, with its record id and first version
