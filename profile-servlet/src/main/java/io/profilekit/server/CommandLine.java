@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  *       with pictures to Couchbase, and a service token if there is none;</li>
  *   <li>{@code reindex [--after ID] [--parallelism P]}: writes the lookup documents of profiles
  *       other tools stored;</li>
+ *   <li>{@code import --format F --in FILE ...}: imports people from profilekit's, Auth0's,
+ *       Keycloak's or SCIM files ({@link TransferCommands});</li>
+ *   <li>{@code export --out FILE [--after ID]}: writes every profile as NDJSON;</li>
  *   <li>{@code doctor}: checks the cluster, keyspace, permissions and indexes {@code serve}
  *       will use, one line per check.</li>
  * </ul>
@@ -42,7 +45,9 @@ public final class CommandLine {
     static final String SDK_LOG_LEVEL = "profilekit.sdk-log-level";
 
     static final String USAGE = "usage: java -jar profile-server.jar [serve | init | doctor"
-            + " | generate --count N [--seed S] [--parallelism P] | reindex [--after ID] [--parallelism P]]";
+            + " | generate --count N [--seed S] [--parallelism P] | reindex [--after ID] [--parallelism P]"
+            + " | import --format ndjson|auth0|keycloak|scim --in FILE [--rejects FILE] [--on-conflict skip|update]"
+            + " [--dry-run] [--parallelism P] [--resume LINE] | export --out FILE [--after ID]]";
 
     private final Settings settings;
     private final PrintStream out;
@@ -93,6 +98,8 @@ public final class CommandLine {
                 }
                 case "generate" -> new BulkCommands(settings, out).generate(args);
                 case "reindex" -> new BulkCommands(settings, out).reindex(args);
+                case "import" -> new TransferCommands(settings, out).importFile(args);
+                case "export" -> new TransferCommands(settings, out).export(args);
                 case "doctor" -> {
                     noMoreArguments(args, 1);
                     return doctor();

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What an import does with one profile: creates it; or, when its username is taken, skips it or
- * updates the profile that has it ({@link ProfileImport.OnConflict}); in a dry run, says what it
+ * updates the profile that has it ({@link OnConflict}); in a dry run, says what it
  * would do without writing. A profile that breaks a rule is rejected with the rule's message.
  */
 final class ImportWrites {
@@ -22,10 +22,10 @@ final class ImportWrites {
 
     private final ProfileRepository repository;
     private final AsyncProfileRepository async;
-    private final ProfileImport.OnConflict onConflict;
+    private final OnConflict onConflict;
     private final boolean dryRun;
 
-    ImportWrites(ProfileRepository repository, ProfileImport.OnConflict onConflict, boolean dryRun) {
+    ImportWrites(ProfileRepository repository, OnConflict onConflict, boolean dryRun) {
         this.repository = repository;
         this.async = repository.async();
         this.onConflict = onConflict;
@@ -41,7 +41,7 @@ final class ImportWrites {
             repository.check(profile);
             return async.findByUsername(profile.userId()).thenCompose(found -> found.isEmpty()
                     ? CompletableFuture.completedFuture(Outcome.CREATED)
-                    : onConflict == ProfileImport.OnConflict.SKIP ? CompletableFuture.completedFuture(Outcome.SKIPPED)
+                    : onConflict == OnConflict.SKIP ? CompletableFuture.completedFuture(Outcome.SKIPPED)
                     : CompletableFuture.completedFuture(target(profile, found).map(stored -> Outcome.UPDATED)
                             .orElseThrow(() -> elsewhere(profile))));
         }
@@ -52,7 +52,7 @@ final class ImportWrites {
             if (!(error instanceof ProfileConflictException)) {
                 return CompletableFuture.failedFuture(error);
             }
-            if (onConflict == ProfileImport.OnConflict.SKIP) {
+            if (onConflict == OnConflict.SKIP) {
                 return CompletableFuture.completedFuture(Outcome.SKIPPED);
             }
             return async.findByUsername(profile.userId()).thenCompose(found -> {

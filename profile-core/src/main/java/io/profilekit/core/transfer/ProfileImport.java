@@ -30,14 +30,6 @@ import java.util.function.Consumer;
  */
 public final class ProfileImport {
 
-    /** What to do with a record whose username (or record id) a stored profile has. */
-    public enum OnConflict {
-        /** Leave the stored profile as it is. */
-        SKIP,
-        /** Replace the stored profile's fields with the record's; its record id and picture stay. */
-        UPDATE
-    }
-
     /**
      * How far an import is.
      *
@@ -125,9 +117,7 @@ public final class ProfileImport {
         if (stop.stopped()) {
             throw stop.exception(lastSubmitted);
         }
-        Progress done = counts.progress(input.count, lastSubmitted);
-        progress.accept(done);
-        return done;
+        return counts.progress(input.count, lastSubmitted);
     }
 
     private CompletableFuture<ImportWrites.Outcome> write(ImportRecords.Record record) {
@@ -269,7 +259,7 @@ public final class ProfileImport {
             return this;
         }
 
-        /** Told the progress every {@code every} records, and once at the end. */
+        /** Told the progress every {@code every} records read; {@link #run} answers the last. */
         public Builder progress(int every, Consumer<Progress> value) {
             if (every < 1) {
                 throw new IllegalArgumentException("every must be positive");

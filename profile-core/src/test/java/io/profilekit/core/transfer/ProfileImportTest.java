@@ -181,7 +181,7 @@ class ProfileImportTest {
         importFile("auth0-export.ndjson", ImportFormat.AUTH0);
 
         ProfileImport.Progress again = importFile("auth0-export.ndjson", ProfileImport.builder(repository,
-                ImportFormat.AUTH0).parallelism(1).onConflict(ProfileImport.OnConflict.UPDATE));
+                ImportFormat.AUTH0).parallelism(1).onConflict(OnConflict.UPDATE));
 
         assertThat(again.updated()).isEqualTo(4);
         assertThat(stored("jmuller").name()).isEqualTo("José again");
@@ -217,6 +217,18 @@ class ProfileImportTest {
                         stopped -> assertThat(stopped.resumeAfter()).isEqualTo(2))
                 .hasMessageContaining("not JSON from line 3");
         assertThat(repository.findByUsername("b")).isPresent();
+    }
+
+    @Test
+    void progressIsToldEveryNRecordsWithALineToResumeAfter() throws IOException {
+        List<ProfileImport.Progress> told = new ArrayList<>();
+
+        importFile("auth0-export.ndjson", ProfileImport.builder(repository, ImportFormat.AUTH0).parallelism(1)
+                .progress(2, told::add));
+
+        assertThat(told).extracting(ProfileImport.Progress::read).containsExactly(2L, 4L, 6L);
+        assertThat(told).allSatisfy(sofar -> assertThat(sofar.resumeAfter()).isLessThanOrEqualTo(sofar.read()));
+        assertThat(told.get(2).bytesRead()).isPositive();
     }
 
     @Test
