@@ -151,7 +151,7 @@ final class FilterParser {
                     + " le or pr");
         }
         if (path.isBoolean() && op != Filter.Operator.EQ && op != Filter.Operator.NE) {
-            throw refuse("'" + path + "' is true or false: compare it with eq or ne");
+            throw refuse(quoted(path) + " is true or false: compare it with eq or ne");
         }
         JsonNode value = value();
         boolean textual = value.isTextual();
@@ -166,27 +166,32 @@ final class FilterParser {
 
     void checkMultiValued(AttributePath path) {
         if (!path.isMultiValued() || path.sub() != null) {
-            throw refuse("'" + path + "' is no multi-valued attribute, so it takes no value filter");
+            throw refuse(quoted(path) + " is no multi-valued attribute, so it takes no value filter");
         }
     }
 
     private void checkFilterable(AttributePath path, boolean relative) {
         if (relative) {
             if (path.schema() != null || path.sub() != null || !UserSchema.SUB_ATTRIBUTES.contains(path.name())) {
-                throw refuse("'" + path + "' is no sub-attribute of a multi-valued attribute");
+                throw refuse(quoted(path) + " is no sub-attribute of a multi-valued attribute");
             }
             return;
         }
         if (path.name() == null || !UserSchema.knows(path.schema(), path.name())) {
-            throw refuse("'" + path + "' is no attribute of a User");
+            throw refuse(quoted(path) + " is no attribute of a User");
         }
         if (path.schema() == null && (path.name().equals("password") || path.name().equals("meta"))) {
             throw refuse("'" + path.name() + "' cannot be filtered on");
         }
         boolean hasParts = path.isMultiValued() || UserSchema.COMPLEX.contains(path.name());
         if (path.sub() != null && (!hasParts || !UserSchema.SUB_ATTRIBUTES.contains(path.sub()))) {
-            throw refuse("'" + path + "' is no attribute of a User");
+            throw refuse(quoted(path) + " is no attribute of a User");
         }
+    }
+
+    /** The path in quotes, clipped, for a message. */
+    private static String quoted(AttributePath path) {
+        return "'" + AttributePath.clip(path.toString()) + "'";
     }
 
     private JsonNode value() {

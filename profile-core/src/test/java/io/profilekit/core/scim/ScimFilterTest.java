@@ -7,8 +7,6 @@ import io.profilekit.core.Profile;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ScimFilterTest {
 
@@ -124,17 +122,112 @@ class ScimFilterTest {
         assertThat(ScimFilter.parse("userName eq \"a\" or userName eq \"b\"").key()).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"", "userName", "userName eq", "userName eq bjensen", "userName is \"x\"",
-        "userName eq \"x", "(userName pr", "userName pr)", "not userName pr", "password eq \"x\"",
-        "meta.lastModified gt \"2011-05-13T04:42:34Z\"", "shoeSize eq \"9\"", "active co \"t\"",
-        "active gt true", "name.shoe eq \"x\"", "userName.value eq \"x\"", "emails[type eq \"work\"].value",
-        "emails[type eq \"work\"].emails eq \"x\"",
-        "emails[emails[type pr]]", "displayName[value pr]", "urn:example:Thing eq \"x\"x", "userName eq \"\\q\"",
-        "userName eq \"\\u12\"", "userName pr and"})
-    void whatIsNoFilterIsRefusedAsInvalidFilter(String filter) {
-        assertThatThrownBy(() -> ScimFilter.parse(filter)).isInstanceOfSatisfying(ScimException.class,
-                refused -> assertThat(refused.scimType()).isEqualTo(ScimException.Type.INVALID_FILTER));
+    @Test
+    void whatIsNoFilterIsRefusedAsInvalidFilter() {
+        List<String> refused = List.of("", "userName", "userName eq", "userName eq bjensen", "userName is \"x\"",
+                "userName eq \"x", "(userName pr", "userName pr)", "not userName pr", "password eq \"x\"",
+                "meta.lastModified gt \"2011-05-13T04:42:34Z\"", "shoeSize eq \"9\"", "active co \"t\"",
+                "active gt true", "name.shoe eq \"x\"", "userName.value eq \"x\"", "emails[type eq \"work\"].value",
+                "emails[type eq \"work\"].emails eq \"x\"", "emails[emails[type pr]]", "displayName[value pr]",
+                "urn:example:Thing eq \"x\"x", "userName eq \"\\q\"", "userName eq \"\\u12\"", "userName pr and",
+                "1name pr", "emails[1type pr]", ScimSchemas.ENTERPRISE_USER + ":shoeSize eq \"9\"",
+                ScimSchemas.ENTERPRISE_USER + " pr", "userName eq 01", "userName eq -", "title co 3",
+                "title gt false", "userName eq \"x\" \"y\"", "emails[value pr", "userName eq \"\\");
+        for (String filter : refused) {
+            assertThatThrownBy(() -> ScimFilter.parse(filter)).as(filter).isInstanceOfSatisfying(ScimException.class,
+                    e -> assertThat(e.scimType()).isEqualTo(ScimException.Type.INVALID_FILTER));
+        }
+    }
+
+    @Test
+    void aRefusalNamesThePathAsWritten() {
+        assertThatThrownBy(() -> ScimFilter.parse("displayName[value pr]"))
+                .hasMessage("the filter cannot be read: 'displayName' is no multi-valued attribute, so it takes no"
+                        + " value filter");
+        assertThatThrownBy(() -> ScimFilter.parse(ScimSchemas.ENTERPRISE_USER + ":shoe.size eq \"x\""))
+                .hasMessageContaining("'" + (ScimSchemas.ENTERPRISE_USER + ":shoe.size").substring(0, 60)
+                        + "...' is no attribute of a User");
+        assertThatThrownBy(() -> ScimFilter.parse("name.shoe eq \"x\"")).hasMessageContaining("'name.shoe' is no");
+    }
+
+    @Test
+    void aLongPathIsClippedInTheMessage() {
+        String path = "a".repeat(61);
+
+        assertThatThrownBy(() -> ScimFilter.parse(path + " eq \"x\"")).hasMessageContaining("'" + "a".repeat(60)
+                + "...' is no attribute");
+    }
+
+    @Test
+    void aPathOfSixtyCharactersIsNotClipped() {
+        String path = "a".repeat(60);
+
+        assertThatThrownBy(() -> ScimFilter.parse(path + " eq \"x\"")).hasMessageContaining("'" + path
+                + "' is no attribute");
+    }
+
+    @Test
+    void extraSpacesBetweenTokensAreTolerated() {
+        assertThat(matches("  userName   eq  \"bjensen@example.com\"   and  ( title  pr )  ")).isTrue();
+    }
+
+    @Test
+    void orderedComparisonsHoldAtTheBoundary() {
+        assertThat(matches("name.familyName gt \"Jensen\"")).isFalse();
+        assertThat(matches("name.familyName ge \"Jensen\"")).isTrue();
+        assertThat(matches("name.familyName lt \"Jensen\"")).isFalse();
+        assertThat(matches("name.familyName le \"Jensen\"")).isTrue();
+        assertThat(matches("name.familyName lt \"K\"")).isTrue();
+    }
+
+    @Test
+    void numbersCompareByValue() {
+        Profile leveled = BARBARA.toBuilder().attribute("scim", Map.of("urn:example:acme:2.0:User",
+                Map.of("level", 3, "Grade", "B"))).build();
+
+        assertThat(ScimFilter.parse("urn:example:acme:2.0:User:level eq 3.0").matches(leveled)).isTrue();
+        assertThat(ScimFilter.parse("urn:example:acme:2.0:User:level gt 2").matches(leveled)).isTrue();
+        assertThat(ScimFilter.parse("urn:example:acme:2.0:User:level gt 3").matches(leveled)).isFalse();
+        assertThat(ScimFilter.parse("urn:example:acme:2.0:User:level le 3").matches(leveled)).isTrue();
+        assertThat(ScimFilter.parse("urn:example:acme:2.0:User:level eq \"3\"").matches(leveled)).isFalse();
+    }
+
+    @Test
+    void aKeptAttributeIsFoundWhateverTheCaseItWasKeptIn() {
+        Profile leveled = BARBARA.toBuilder().attribute("scim", Map.of("urn:example:acme:2.0:User",
+                Map.of("Grade", "B"))).build();
+
+        assertThat(ScimFilter.parse("urn:example:acme:2.0:User:grade eq \"b\"").matches(leveled)).isTrue();
+    }
+
+    @Test
+    void anEqualityWithNullFailsForAPresentValue() {
+        assertThat(matches("title eq null")).isFalse();
+        assertThat(matches("title ne null")).isTrue();
+    }
+
+    @Test
+    void notOfATrueFilterIsFalse() {
+        assertThat(matches("not (userName pr)")).isFalse();
+    }
+
+    @Test
+    void aValueFilterOnAnAttributeWithoutValuesMatchesNothing() {
+        assertThat(matches("phoneNumbers[type eq \"work\"]")).isTrue();
+        assertThat(matches("ims[type pr]")).isFalse();
+    }
+
+    @Test
+    void aFilterOfTheLongestLengthIsRead() {
+        String filter = "userName eq \"" + "a".repeat(FilterParser.MAX_LENGTH - 14) + "\"";
+
+        assertThat(filter).hasSize(FilterParser.MAX_LENGTH);
+        assertThat(ScimFilter.parse(filter).matches(BARBARA)).isFalse();
+    }
+
+    @Test
+    void sixteenLevelsOfNestingAreRead() {
+        assertThat(ScimFilter.parse("(".repeat(15) + "userName pr" + ")".repeat(15)).matches(BARBARA)).isTrue();
     }
 
     @Test

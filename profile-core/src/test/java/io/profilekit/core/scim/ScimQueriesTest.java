@@ -1,6 +1,7 @@
 package io.profilekit.core.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileRepository;
@@ -55,6 +56,25 @@ class ScimQueriesTest {
 
         assertThat(result.totalResults()).isEqualTo(5); // 1, 3, 5, 7, and 8, active as it never said otherwise
         assertThat(result.resources()).isEmpty();
+    }
+
+    @Test
+    void theLastIndexAnswersTheLastProfile() {
+        assertThat(ids(find(null, 8, 5))).containsExactly(8L);
+        assertThat(ids(find(null, 9, 5))).isEmpty();
+    }
+
+    @Test
+    void aWindowEndsAfterCountProfiles() {
+        assertThat(ids(find(null, 1, 3))).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aStartIndexBelowOneOrACountOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> find(null, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> find(null, 1, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> find(null, 1, ScimQueries.MAX_COUNT + 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(find(null, 1, ScimQueries.MAX_COUNT).totalResults()).isEqualTo(8);
     }
 
     @Test

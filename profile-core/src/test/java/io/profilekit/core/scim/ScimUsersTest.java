@@ -294,6 +294,110 @@ class ScimUsersTest {
                 ScimException.Type.INVALID_VALUE);
     }
 
+    @Test
+    void metaCarriesTheLocationAndVersionItIsGiven() throws Exception {
+        Profile profile = Profile.builder().recordId(4L).userId("u").build();
+
+        JsonNode user = Json.MAPPER.readTree(ScimUsers.toJson(profile, new ScimUsers.Meta("https://x/Users/4", "\"9\"")));
+
+        assertThat(user.get("meta").toString())
+                .isEqualTo("{\"resourceType\":\"User\",\"location\":\"https://x/Users/4\",\"version\":\"\\\"9\\\"\"}");
+    }
+
+    @Test
+    void metaLeavesOutWhatItIsNotGiven() throws Exception {
+        JsonNode user = Json.MAPPER.readTree(ScimUsers.toJson(Profile.builder().userId("u").build(),
+                new ScimUsers.Meta(null, null)));
+
+        assertThat(user.get("meta").toString()).isEqualTo("{\"resourceType\":\"User\"}");
+        assertThat(user.has("id")).isFalse();
+    }
+
+    @Test
+    void theExternalIdIsGivenBack() throws Exception {
+        assertThat(user(ScimUsers.fromJson(bytes(ScimUsersFixtures.OKTA_CREATE))).get("externalId").asText())
+                .isEqualTo("00ujl29u0le5T6Aj10h7");
+    }
+
+    @Test
+    void aBodyInUtf16IsRefused() {
+        byte[] utf16 = "{\"userName\":\"u\"}".getBytes(StandardCharsets.UTF_16BE);
+
+        assertThatThrownBy(() -> ScimUsers.fromJson(utf16)).isInstanceOf(ScimException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void aPrimaryValueThatLosesItsValueButHoldsMoreIsKept() throws Exception {
+        Profile profile = ScimUsers.fromJson(bytes("""
+                {"userName":"u","emails":[{"value":"w@example.com","type":"work","primary":true,"display":"W",
+                 "verified":true}]}"""));
+
+        JsonNode emails = user(profile.toBuilder().email(null).build()).get("emails");
+
+        assertThat(emails.toString()).isEqualTo("[{\"type\":\"work\",\"primary\":true,\"display\":\"W\",\"verified\":true}]");
+    }
+
+    @Test
+    void withoutAPrimaryTheFirstObjectValueIsTheProfilesField() {
+        Profile profile = ScimUsers.fromJson(bytes("{\"userName\":\"u\",\"phoneNumbers\":[{\"value\":\"1\"},"
+                + "{\"value\":\"2\"}]}"));
+
+        assertThat(profile.phone()).isEqualTo("1");
+    }
+
+    @Test
+    void aNameThatIsNoObjectIsRefused() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("{\"userName\":\"u\",\"name\":\"Ann\"}")))
+                .isInstanceOf(ScimException.class).hasMessageContaining("name must be an object");
+    }
+
+    @Test
+    void anEmailThatIsNoObjectIsRefused() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("{\"userName\":\"u\",\"emails\":[\"a@b.c\"]}")))
+                .isInstanceOf(ScimException.class).hasMessageContaining("each of emails must be an object");
+    }
+
+    @Test
+    void aUserNameThatIsNoStringIsRefused() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("{\"userName\":7}")))
+                .isInstanceOf(ScimException.class).hasMessageContaining("userName must be a string");
+    }
+
+    @Test
+    void aBlankUserNameIsRefused() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("{\"userName\":\"  \"}")))
+                .isInstanceOf(ScimException.class).hasMessageContaining("needs a userName");
+    }
+
+    @Test
+    void aUserWhoseMembersDifferOnlyInCaseIsRefused() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("{\"userName\":\"u\",\"username\":\"v\"}")))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimException.Type.INVALID_SYNTAX));
+    }
+
+    @Test
+    void aBodyThatIsNoObjectIsInvalidSyntax() {
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes("[]"))).isInstanceOf(ScimException.class)
+                .hasMessageContaining("a User is a JSON object");
+        assertThatThrownBy(() -> ScimUsers.fromJson(bytes(""))).hasMessageContaining("empty");
+    }
+
+    @Test
+    void theCoreUrnMayPrefixAPatchPath() {
+        Profile profile = ScimUsers.fromJson(bytes(ScimUsersFixtures.OKTA_CREATE));
+
+        assertThat(patched(profile, "[{\"op\":\"replace\",\"path\":\"" + ScimSchemas.USER
+                + ":displayName\",\"value\":\"T\"}]").name()).isEqualTo("T");
+    }
+
+    @Test
+    void aReplacementWithTheSameIdIsAccepted() {
+        Profile stored = Profile.builder().recordId(5L).userId("u").build();
+
+        assertThat(ScimUsers.replace(stored, bytes("{\"id\":\"5\",\"userName\":\"v\"}")).userId()).isEqualTo("v");
+    }
+
     private static void assertScimType(String operations, ScimException.Type type) {
         Profile profile = Profile.builder().recordId(1L).userId("u").build();
         assertThatThrownBy(() -> patched(profile, operations)).isInstanceOfSatisfying(ScimException.class,
