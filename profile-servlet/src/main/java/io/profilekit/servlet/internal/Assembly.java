@@ -172,7 +172,7 @@ public final class Assembly {
                 case PICTURE_RECORD, PICTURE_RAW -> pictureLookups;
                 case PROFILES, PROFILE, PROFILE_PICTURE -> profiles;
                 case SEARCH -> search;
-                case ME, ME_PICTURE -> me;
+                case ME, ME_PICTURE, ME_EXPORT -> me;
                 case SCIM_USERS, SCIM_USER, SCIM_SERVICE_PROVIDER_CONFIG, SCIM_RESOURCE_TYPES, SCIM_RESOURCE_TYPE,
                         SCIM_SCHEMAS, SCIM_SCHEMA, SCIM_UNSUPPORTED -> scimRoute;
                 case PICTURE_LINK -> pictureLinks;

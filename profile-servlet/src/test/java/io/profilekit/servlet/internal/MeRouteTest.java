@@ -15,6 +15,7 @@ import io.profilekit.servlet.auth.TestIssuer;
 import io.profilekit.servlet.internal.profiles.ProfileResource;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -202,6 +203,38 @@ class MeRouteTest {
 
         assertThat(http.repository.findByUsername("carol")).isEmpty();
         assertThat(as(carol, "GET", "/api/v1/me", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void yourExportHoldsYourWholeProfileAndYourPicture() throws Exception {
+        as(carol, "POST", "/api/v1/me", "{\"name\":\"Carol Shaw\",\"email\":\"carol@example.com\"}");
+        http.sendExactly("PUT", "/api/v1/me/picture", PictureLookupsTest.PNG, "Authorization", carol,
+                "Content-Type", "image/png");
+
+        HttpResponse<byte[]> export = as(carol, "GET", "/api/v1/me/export", null);
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"my-profile.json\"");
+        assertThat(export.headers().firstValue("Cache-Control")).contains("no-store");
+        JsonNode mine = json(export);
+        assertThat(mine.get("profile").get("email").asText()).isEqualTo("carol@example.com");
+        assertThat(Base64.getDecoder().decode(mine.get("picture").get("image").asText()))
+                .isEqualTo(PictureLookupsTest.PNG);
+    }
+
+    @Test
+    void anExportWithoutAPictureSaysSo() throws Exception {
+        as(carol, "POST", "/api/v1/me", "{\"name\":\"Carol Shaw\"}");
+
+        JsonNode mine = json(as(carol, "GET", "/api/v1/me/export", null));
+
+        assertThat(mine.get("picture").isNull()).isTrue();
+        assertThat(mine.get("profile").get("user_id").asText()).isEqualTo("carol");
+    }
+
+    @Test
+    void aServiceCannotExportAPersonsOwnData() throws Exception {
+        assertThat(as("Bearer " + RunningServer.TOKEN, "GET", "/api/v1/me/export", null).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class AccessPolicy {
      * route allows {@code method}.
      */
     public void check(Route route, String method, Caller caller) {
-        boolean own = route == Route.ME || route == Route.ME_PICTURE;
+        boolean own = route == Route.ME || route == Route.ME_PICTURE || route == Route.ME_EXPORT;
         if (caller instanceof Service && own) {
             throw HttpProblem.forbidden(OWN_PROFILE + " is a signed-in person's own profile, and a service"
                     + " token names no person; use " + Route.PROFILE.template() + " instead");

@@ -30,6 +30,7 @@ public enum Route {
     SEARCH("/api/v1/search", ErrorShape.PROBLEM, "GET", "HEAD"),
     ME("/api/v1/me", ErrorShape.PROBLEM, "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"),
     ME_PICTURE("/api/v1/me/picture", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "DELETE"),
+    ME_EXPORT("/api/v1/me/export", ErrorShape.PROBLEM, "GET", "HEAD"),
     SCIM_USERS("/scim/v2/Users", ErrorShape.SCIM, "GET", "HEAD", "POST"),
     SCIM_USER("/scim/v2/Users/{id}", ErrorShape.SCIM, "GET", "HEAD", "PUT", "PATCH", "DELETE"),
     SCIM_SERVICE_PROVIDER_CONFIG("/scim/v2/ServiceProviderConfig", ErrorShape.SCIM, "GET", "HEAD"),

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code /api/v1/me} and {@code /api/v1/me/picture}: the signed-in person's own profile, found
  * by the username their token names, whole, and its picture. They create it once (POST, its
  * {@code user_id} theirs), then read, replace, patch and delete it; its read-only fields stay
- * as services set them. Only people reach it (the access policy refuses services).
+ * as services set them; {@code /api/v1/me/export} gives them all of it in one download
+ * ({@link OwnData}). Only people reach it (the access policy refuses services).
  */
 public final class MeRoute implements RouteHandler {
 
@@ -45,6 +46,9 @@ public final class MeRoute implements RouteHandler {
         return repository.findByUsername(person.username()).thenCompose(found -> {
             long id = found.orElseThrow(() -> new ProfileNotFoundException("you have no profile yet; create it with"
                     + " POST " + Route.ME.template() + " (its user_id is the one your token names)")).recordId();
+            if (call.route() == Route.ME_EXPORT) {
+                return OwnData.export(repository, found.get());
+            }
             if (call.route() == Route.ME_PICTURE) {
                 return pictures.handle(call.request(), id, call.request().mountPath() + Route.ME_PICTURE.template());
             }
