@@ -117,8 +117,10 @@ public final class AsyncProfileRepository {
 
     /** See {@link ProfileRepository#delete(long, Version)}. */
     public CompletableFuture<Void> delete(long recordId, Version expected) {
-        return call(() -> retrying(recordId, expected, () -> current(recordId, expected).thenCompose(store::delete),
-                () -> ProfileContendedException.changingTooOften(recordId)));
+        // Its idempotency records first, which hold a copy of it: a failure then leaves the profile to delete again.
+        return call(() -> store.forgetIdempotency(recordId).thenCompose(forgotten -> retrying(recordId, expected,
+                () -> current(recordId, expected).thenCompose(store::delete),
+                () -> ProfileContendedException.changingTooOften(recordId))));
     }
 
     /** See {@link ProfileRepository#putPicture}. */

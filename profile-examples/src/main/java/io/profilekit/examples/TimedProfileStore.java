@@ -114,6 +114,11 @@ public final class TimedProfileStore implements ProfileStore {
     }
 
     @Override
+    public CompletableFuture<Void> forgetIdempotency(long recordId) {
+        return timed("forgetIdempotency", () -> store.forgetIdempotency(recordId));
+    }
+
+    @Override
     public CompletableFuture<Void> ping() {
         return timed("ping", store::ping);
     }

@@ -218,6 +218,11 @@ public final class CouchbaseProfileStore implements ProfileStore {
     }
 
     @Override
+    public CompletableFuture<Void> forgetIdempotency(long recordId) {
+        return call(parts -> parts.idempotency().forget(recordId));
+    }
+
+    @Override
     public CompletableFuture<Void> ping() {
         return call(parts -> probe());
     }

@@ -36,6 +36,11 @@ final class IdempotencyRecords {
         records.put(key, new Kept(answered, nanoTime.getAsLong() + lifetime.toNanos()));
     }
 
+    /** Forgets the records of the create that wrote {@code recordId}. */
+    void forget(long recordId) {
+        records.values().removeIf(kept -> kept.record().recordId() == recordId);
+    }
+
     /** How many records are kept, expired ones not yet swept included. */
     int size() {
         return records.size();

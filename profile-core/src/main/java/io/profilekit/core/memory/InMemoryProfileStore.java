@@ -261,6 +261,14 @@ public final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
+    public CompletableFuture<Void> forgetIdempotency(long recordId) {
+        return now(() -> {
+            idempotency.forget(recordId);
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> ping() {
         return now(() -> null);
     }

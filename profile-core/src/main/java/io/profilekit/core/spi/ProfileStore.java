@@ -136,6 +136,13 @@ public interface ProfileStore extends AutoCloseable {
     /** Keeps {@code answered} under {@code key}, in place of its pending record, for {@code lifetime} from now. */
     CompletableFuture<Void> settle(String key, IdempotencyRecord answered, Duration lifetime);
 
+    /**
+     * Forgets every idempotency record of the create that wrote {@code recordId} (its answer is
+     * a copy of the profile): the repository calls it before it deletes the profile, so that
+     * nothing of a deleted profile outlives it. Completes also when there is none.
+     */
+    CompletableFuture<Void> forgetIdempotency(long recordId);
+
     /** Completes when the store answers a read of what serving needs; fails when it does not. */
     CompletableFuture<Void> ping();
 

@@ -11,6 +11,8 @@ import com.couchbase.client.java.kv.UpsertOptions;
 import com.couchbase.mock.Bucket.BucketType;
 import com.couchbase.mock.BucketConfiguration;
 import com.couchbase.mock.CouchbaseMock;
+import com.couchbase.mock.memcached.Item;
+import com.couchbase.mock.memcached.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +68,19 @@ public final class MockCouchbase {
             }));
         }
         return cluster;
+    }
+
+    /**
+     * Every document the mock's bucket holds, each as its key, a space and its value as text:
+     * what an erasure test scans, read from the mock's own storage rather than by keys
+     * profilekit knows.
+     */
+    public static List<String> everything() {
+        List<String> documents = new ArrayList<>();
+        for (Item item : mock.getBuckets().get(BUCKET).getMasterItems(Storage.StorageType.CACHE)) {
+            documents.add(item.getKeySpec().key + " " + new String(item.getValue(), StandardCharsets.UTF_8));
+        }
+        return documents;
     }
 
     /** The connection string of the mock's management port, as docs/couchbase.md uses it. */

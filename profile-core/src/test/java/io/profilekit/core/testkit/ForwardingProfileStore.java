@@ -102,6 +102,11 @@ public class ForwardingProfileStore implements ProfileStore {
     }
 
     @Override
+    public CompletableFuture<Void> forgetIdempotency(long recordId) {
+        return delegate().forgetIdempotency(recordId);
+    }
+
+    @Override
     public CompletableFuture<Void> ping() {
         return delegate().ping();
     }

@@ -153,7 +153,8 @@ public final class Assembly {
         PictureRenders renders = new PictureRenders(maxPictureSide, renderCacheBytes, workers, registry);
         PictureLinks links = new PictureLinks(blocking, signingKey, publicPictures, pictureUrlLifetime, pictureBaseUrl,
                 clock);
-        ProfileResource profile = new ProfileResource(repository, bodies, maxProfileBytes, links, access, keyLifetime);
+        ProfileResource profile = new ProfileResource(repository, bodies, maxProfileBytes, links, access, keyLifetime,
+                renders);
         ProfilePictureResource picture = new ProfilePictureResource(repository, bodies, maxPictureBytes, maxPictureSide,
                 renders, workers);
         RouteHandler profileLookups = new ProfileLookups(repository, access);
@@ -162,7 +163,7 @@ public final class Assembly {
         RouteHandler search = new SearchRoute(repository, links, access);
         RouteHandler me = new MeRoute(repository, profile, picture, access);
         RouteHandler pictureLinks = new PictureLinkRoute(repository, links, renders);
-        RouteHandler scimRoute = new ScimRoute(repository, bodies, maxProfileBytes, scim);
+        RouteHandler scimRoute = new ScimRoute(repository, bodies, maxProfileBytes, scim, renders);
         RouteHandler operations = new Operations(repository,
                 registry instanceof PrometheusMeterRegistry prometheus ? prometheus : null, workers);
         Map<Route, RouteHandler> handlers = new EnumMap<>(Route.class);

@@ -59,6 +59,7 @@ class PictureRenderingTest {
         memory.putPicture(4, ProfilePicture.of(WIDE_PNG));
         memory.create(Profile.builder().recordId(3L).userId("cut").build());
         memory.putPicture(3, ProfilePicture.of(Arrays.copyOf(SEED_AVATAR, SEED_AVATAR.length / 3)));
+        memory.create(Profile.builder().recordId(6L).userId("leaves").build());
         http = RunningServer.start(memory);
     }
 
@@ -220,6 +221,25 @@ class PictureRenderingTest {
         assertThat(image(before).getRGB(1, 1) >>> 24).as("the PNG's opaque corner").isEqualTo(255);
         assertThat(image(after).getRGB(1, 1) >>> 24).as("the new picture's transparent corner").isZero();
         assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void aDeletedPicturesRendersAreForgotten() throws Exception {
+        http.send("PUT", "/api/v1/profiles/6/picture", SEED_AVATAR);
+        http.get("/api/v1/profiles/6/picture?size=24&format=png");
+        double kept = renderCacheSize();
+
+        assertThat(http.send("DELETE", "/api/v1/profiles/6/picture", new byte[0]).statusCode()).isEqualTo(204);
+
+        assertThat(renderCacheSize()).isEqualTo(kept - 1);
+    }
+
+    /** {@code profilekit_picture_renders_size} as /metrics says it. */
+    private static double renderCacheSize() throws Exception {
+        Matcher line = Pattern.compile("(?m)^profilekit_picture_renders_size(\\{[^}]*})? (\\S+)$")
+                .matcher(text(http.send("GET", "/metrics")));
+        assertThat(line.find()).as("the render cache's size in /metrics").isTrue();
+        return Double.parseDouble(line.group(2));
     }
 
     /** {@code profilekit_picture_renders_gets_total{result=...}} as /metrics says it. */

@@ -92,6 +92,15 @@ public final class PictureRenders {
                 () -> DefaultAvatars.render(profile.profile(), style, size, encoding));
     }
 
+    /**
+     * Forgets every render kept under {@code recordId} (a deleted profile's avatars, its deleted
+     * picture's renders): none could be answered any more, as every answer reads the store first,
+     * but a deleted person's likeness should not stay in memory either.
+     */
+    public void forget(long recordId) {
+        cache.synchronous().asMap().keySet().removeIf(key -> key.recordId() == recordId);
+    }
+
     /** The render kept under {@code key}, or made on the workers; a failure is not kept, so the next asks anew. */
     private CompletableFuture<Rendered> kept(Key key, Supplier<Rendered> render) {
         CompletableFuture<Attempt> attempt = cache.get(key,

@@ -34,6 +34,7 @@ public final class ProfilePictureResource {
     private final int maxPictureBytes;
     private final int maxPictureSide;
     private final PictureAnswers answers;
+    private final PictureRenders renders;
     private final Executor workers;
 
     public ProfilePictureResource(AsyncProfileRepository repository, BodyReads bodies, int maxPictureBytes,
@@ -43,6 +44,7 @@ public final class ProfilePictureResource {
         this.maxPictureBytes = maxPictureBytes;
         this.maxPictureSide = maxPictureSide;
         this.answers = new PictureAnswers(renders);
+        this.renders = renders;
         this.workers = workers;
     }
 
@@ -54,7 +56,10 @@ public final class ProfilePictureResource {
         return switch (request.method()) {
             case "GET", "HEAD" -> read(request, id);
             case "PUT" -> put(request, id, location);
-            default -> repository.deletePicture(id).thenApply(deleted -> Answer.of(204));
+            default -> repository.deletePicture(id).thenApply(deleted -> {
+                renders.forget(id);
+                return Answer.of(204);
+            });
         };
     }
 

@@ -22,6 +22,7 @@ import io.profilekit.servlet.internal.http.MediaTypes;
 import io.profilekit.servlet.internal.http.Request;
 import io.profilekit.servlet.internal.http.Route;
 import io.profilekit.servlet.internal.pictures.PictureLinks;
+import io.profilekit.servlet.internal.pictures.PictureRenders;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,21 +45,24 @@ public final class ProfileResource {
     private final PictureLinks links;
     private final AccessPolicy access;
     private final Duration keyLifetime;
+    private final PictureRenders renders;
 
     /**
      * @param bodies reads request bodies (and bounds how many are read at once)
      * @param maxProfileBytes the largest profile body accepted
      * @param links the {@code picture_url} of every profile answered
      * @param keyLifetime how long a create's {@code Idempotency-Key} is kept
+     * @param renders the renders a delete forgets
      */
     public ProfileResource(AsyncProfileRepository repository, BodyReads bodies, int maxProfileBytes, PictureLinks links,
-            AccessPolicy access, Duration keyLifetime) {
+            AccessPolicy access, Duration keyLifetime, PictureRenders renders) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.maxProfileBytes = maxProfileBytes;
         this.links = Objects.requireNonNull(links, "links");
         this.access = Objects.requireNonNull(access, "access");
         this.keyLifetime = Objects.requireNonNull(keyLifetime, "keyLifetime");
+        this.renders = Objects.requireNonNull(renders, "renders");
     }
 
     /**
@@ -144,7 +148,10 @@ public final class ProfileResource {
 
     /** Deletes profile {@code id} (under the request's {@code If-Match}): 204. */
     public CompletableFuture<Answer> delete(Call call, long id) {
-        return underIfMatch(call, id, expected -> repository.delete(id, expected)).thenApply(deleted -> Answer.of(204));
+        return underIfMatch(call, id, expected -> repository.delete(id, expected)).thenApply(deleted -> {
+            renders.forget(id);
+            return Answer.of(204);
+        });
     }
 
     private <T> CompletableFuture<T> underIfMatch(Call call, long id, Function<Version, CompletableFuture<T>> write) {

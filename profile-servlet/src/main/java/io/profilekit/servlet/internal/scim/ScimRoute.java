@@ -19,6 +19,7 @@ import io.profilekit.servlet.internal.http.MediaTypes;
 import io.profilekit.servlet.internal.http.Route;
 import io.profilekit.servlet.internal.http.RouteHandler;
 import io.profilekit.servlet.internal.parameters.PathParameters;
+import io.profilekit.servlet.internal.pictures.PictureRenders;
 import io.profilekit.servlet.internal.parameters.QueryString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,13 +43,19 @@ public final class ScimRoute implements RouteHandler {
     private final int maxBytes;
     private final boolean enabled;
     private final ScimDiscovery discovery;
+    private final PictureRenders renders;
 
-    /** @param maxBytes the largest User or PATCH body accepted */
-    public ScimRoute(AsyncProfileRepository repository, BodyReads bodies, int maxBytes, boolean enabled) {
+    /**
+     * @param maxBytes the largest User or PATCH body accepted
+     * @param renders the renders a delete forgets
+     */
+    public ScimRoute(AsyncProfileRepository repository, BodyReads bodies, int maxBytes, boolean enabled,
+            PictureRenders renders) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.maxBytes = maxBytes;
         this.enabled = enabled;
+        this.renders = Objects.requireNonNull(renders, "renders");
         this.discovery = enabled ? new ScimDiscovery() : null;
     }
 
@@ -81,7 +88,10 @@ public final class ScimRoute implements RouteHandler {
                     expected -> repository.update(id, expected, current -> ScimUsers.patch(current.profile(), body))))
                     .thenApply(stored -> written(call, 200, stored));
             default -> IfMatch.write(repository, call.request(), id, expected -> repository.delete(id, expected))
-                    .thenApply(deleted -> Answer.of(204));
+                    .thenApply(deleted -> {
+                        renders.forget(id);
+                        return Answer.of(204);
+                    });
         };
     }
 

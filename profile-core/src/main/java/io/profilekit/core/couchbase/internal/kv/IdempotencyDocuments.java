@@ -13,6 +13,7 @@ import io.profilekit.core.internal.Futures;
 import io.profilekit.core.internal.Json;
 import io.profilekit.core.spi.IdempotencyRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +23,14 @@ import java.util.concurrent.CompletableFuture;
  * {@code idempotency::<key digest>} holding
  * {@code {"fingerprint":"…","record":42,"answer":{"version":…,"profile":{…}}}}, each removed by
  * the server when its lifetime is over. Only one writer can insert a key's document, so every
- * instance agrees on which request a key belongs to.
+ * instance agrees on which request a key belongs to. {@code idempotency-of::<record id>} names
+ * the key whose create wrote that record id, for as long, so that a deleted profile's record
+ * (which holds a copy of it) is removed with it ({@link #forget}).
  */
 public final class IdempotencyDocuments {
 
     private static final String PREFIX = "idempotency::";
+    private static final String OF_RECORD = "idempotency-of::";
     private static final int ATTEMPTS = 3;
 
     private final Collection collection;
@@ -37,8 +41,38 @@ public final class IdempotencyDocuments {
         this.documents = documents;
     }
 
-    /** Keeps {@code proposed} under the key unless a record is there; the record there now. */
+    /**
+     * Keeps {@code proposed} under the key unless a record is there; the record there now, after
+     * noting which key its record id belongs to.
+     */
     public CompletableFuture<IdempotencyRecord> remember(String key, IdempotencyRecord proposed, Duration lifetime) {
+        return kept(key, proposed, lifetime).thenCompose(kept -> note(key, kept.recordId(), lifetime)
+                .thenApply(noted -> kept));
+    }
+
+    /** Notes that {@code recordId} is the create of {@code key}'s: inserted, or replaced when noted before. */
+    private CompletableFuture<Void> note(String key, long recordId, Duration lifetime) {
+        byte[] json = ("{\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8);
+        return Futures.then(documents.insert(collection, OF_RECORD + recordId, json, lifetime), (cas, error) ->
+                error instanceof DocumentExistsException
+                        ? documents.replace(collection, OF_RECORD + recordId, json, 0, lifetime).thenApply(replaced -> null)
+                        : error == null ? CompletableFuture.<Void>completedFuture(null)
+                        : CompletableFuture.<Void>failedFuture(error));
+    }
+
+    /** Removes the record of the create that wrote {@code recordId}, and the note that named it. */
+    public CompletableFuture<Void> forget(long recordId) {
+        return documents.get(collection, OF_RECORD + recordId).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            String key = readTree(found.get().contentAs(byte[].class)).path("key").asText();
+            return documents.removeIfPresent(collection, PREFIX + key)
+                    .thenCompose(removed -> documents.removeIfPresent(collection, OF_RECORD + recordId));
+        });
+    }
+
+    private CompletableFuture<IdempotencyRecord> kept(String key, IdempotencyRecord proposed, Duration lifetime) {
         return Futures.loop(ATTEMPTS, attempt -> Futures.then(
                 documents.insert(collection, PREFIX + key, encode(proposed), lifetime), (cas, error) -> {
                     if (error == null) {
