@@ -60,10 +60,28 @@ public final class ProfileHandler extends Handler.Abstract.NonBlocking {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         }
         boolean noBody = answer.status() == 304 || answer.status() == 204;
-        if (!noBody) {
+        boolean head = request.getMethod().equals("HEAD");
+        if (answer.chunks() != null && !head) {
+            writeChunks(response, answer.chunks(), callback);
+            return;
+        }
+        if (!noBody && answer.chunks() == null) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
         }
-        boolean head = request.getMethod().equals("HEAD");
         response.write(true, noBody || head ? null : ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    /** Writes each piece once the one before is written; a failed piece aborts the answer, cut short. */
+    private static void writeChunks(Response response, Answer.Chunks chunks, Callback callback) {
+        chunks.next().whenComplete((chunk, failure) -> {
+            if (failure != null) {
+                callback.failed(failure);
+            } else if (chunk.length == 0) {
+                response.write(true, null, callback);
+            } else {
+                response.write(false, ByteBuffer.wrap(chunk),
+                        Callback.from(() -> writeChunks(response, chunks, callback), callback::failed));
+            }
+        });
     }
 }

@@ -16,6 +16,7 @@ import io.profilekit.servlet.internal.pictures.PictureLinkRoute;
 import io.profilekit.servlet.internal.pictures.PictureLinks;
 import io.profilekit.servlet.internal.pictures.PictureRenders;
 import io.profilekit.servlet.internal.pictures.ProfilePictureResource;
+import io.profilekit.servlet.internal.profiles.ExportRoute;
 import io.profilekit.servlet.internal.profiles.MeRoute;
 import io.profilekit.servlet.internal.profiles.ProfileResource;
 import io.profilekit.servlet.internal.profiles.ProfilesRoute;
@@ -161,6 +162,7 @@ public final class Assembly {
         RouteHandler pictureLookups = new PictureLookups(repository, renders);
         RouteHandler profiles = new ProfilesRoute(repository, profile, picture, links, access);
         RouteHandler search = new SearchRoute(repository, links, access);
+        RouteHandler export = new ExportRoute(repository);
         RouteHandler me = new MeRoute(repository, profile, picture, access);
         RouteHandler pictureLinks = new PictureLinkRoute(repository, links, renders);
         RouteHandler scimRoute = new ScimRoute(repository, bodies, maxProfileBytes, scim, renders);
@@ -173,6 +175,7 @@ public final class Assembly {
                 case PICTURE_RECORD, PICTURE_RAW -> pictureLookups;
                 case PROFILES, PROFILE, PROFILE_PICTURE -> profiles;
                 case SEARCH -> search;
+                case PROFILES_EXPORT -> export;
                 case ME, ME_PICTURE, ME_EXPORT -> me;
                 case SCIM_USERS, SCIM_USER, SCIM_SERVICE_PROVIDER_CONFIG, SCIM_RESOURCE_TYPES, SCIM_RESOURCE_TYPE,
                         SCIM_SCHEMAS, SCIM_SCHEMA, SCIM_UNSUPPORTED -> scimRoute;

@@ -131,6 +131,7 @@ class AuthorizationMatrixTest {
                     "200 image", "200 image");
             row(method, "/api/v1/me", null, "401", "403", "403", "200 " + FULL + URL, "200 " + FULL + URL, "404");
             row(method, "/api/v1/me/picture", null, "401", "403", "403", "200 image", "200 image", "404");
+            row(method, "/api/v1/profiles/export", null, "401", "200", "200", "403", "403", "403");
             row(method, "/api/v1/me/export", null, "401", "403", "403", "200 picture profile", "200 picture profile",
                     "404");
             row(method, "/pictures/2", null, "403", "403", "403", "403", "403", "403");

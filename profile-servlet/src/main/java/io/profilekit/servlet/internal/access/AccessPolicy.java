@@ -59,6 +59,10 @@ public final class AccessPolicy {
             throw HttpProblem.forbidden("SCIM is for identity providers, with a service token; your own profile is at "
                     + OWN_PROFILE);
         }
+        if (caller instanceof Person && route == Route.PROFILES_EXPORT) {
+            throw HttpProblem.forbidden("exporting every profile needs a service token; your own data is at "
+                    + Route.ME_EXPORT.template());
+        }
         if (caller instanceof Person && !own) {
             checkPersonElsewhere(route, method);
         }

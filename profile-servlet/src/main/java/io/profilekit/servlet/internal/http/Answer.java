@@ -2,6 +2,7 @@ package io.profilekit.servlet.internal.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An answer to a request, built whole before it is written: its status, headers and body.
@@ -14,10 +15,21 @@ public final class Answer {
 
     private static final byte[] NONE = new byte[0];
 
+    /**
+     * A body made piece by piece while it is written (an export of every profile), so that no
+     * answer holds more than one piece in memory; written chunked, without a length.
+     */
+    @FunctionalInterface
+    public interface Chunks {
+        /** The next piece of the body; an empty one when there is no more. A failure ends the answer cut short. */
+        CompletableFuture<byte[]> next();
+    }
+
     private final int status;
     private final List<String> headers = new ArrayList<>(12);
     private String contentType;
     private byte[] body = NONE;
+    private Chunks chunks;
     private boolean closeConnection;
 
     private Answer(int status) {
@@ -78,6 +90,19 @@ public final class Answer {
         contentType = mediaType;
         body = bytes;
         return this;
+    }
+
+    /** Sets a body of {@code mediaType} made piece by piece as it is written. */
+    public Answer stream(String mediaType, Chunks source) {
+        contentType = mediaType;
+        body = NONE;
+        chunks = source;
+        return this;
+    }
+
+    /** The pieces of a body made as it is written, or {@code null} for a whole one ({@link #body()}). */
+    public Chunks chunks() {
+        return chunks;
     }
 
     /** The body's media type, or {@code null} without a body. */

@@ -25,6 +25,7 @@ public enum Route {
     PICTURE_RECORD("/api/v1/picture/record/{id}", ErrorShape.SEED, "GET", "HEAD"),
     PICTURE_RAW("/api/v1/picture/raw/{id}", ErrorShape.SEED, "GET", "HEAD"),
     PROFILES("/api/v1/profiles", ErrorShape.PROBLEM, "GET", "HEAD", "POST"),
+    PROFILES_EXPORT("/api/v1/profiles/export", ErrorShape.PROBLEM, "GET", "HEAD"),
     PROFILE("/api/v1/profiles/{id}", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "PATCH", "DELETE"),
     PROFILE_PICTURE("/api/v1/profiles/{id}/picture", ErrorShape.PROBLEM, "GET", "HEAD", "PUT", "DELETE"),
     SEARCH("/api/v1/search", ErrorShape.PROBLEM, "GET", "HEAD"),

@@ -36,7 +36,7 @@ public final class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ServletRequestView view = new ServletRequestView(request, prefix);
         CompletableFuture<Answer> answer = handler.handle(view);
-        if (answer.isDone() && !view.isAsync()) {
+        if (answer.isDone() && !view.isAsync() && answer.join().chunks() == null) {
             Answer done = answer.join();
             start(request, response, done);
             if (!isHead(request)) {
@@ -54,8 +54,12 @@ public final class ApiServlet extends HttpServlet {
         HttpServletResponse response = (HttpServletResponse) async.getResponse();
         try {
             start(request, response, answer);
-            byte[] body = isHead(request) ? new byte[0] : answer.body();
             ServletOutputStream out = response.getOutputStream();
+            if (answer.chunks() != null && !isHead(request)) {
+                out.setWriteListener(new ChunkWriter(async, out, answer.chunks()));
+                return;
+            }
+            byte[] body = isHead(request) ? new byte[0] : answer.body();
             out.setWriteListener(new WriteListener() {
                 private boolean written;
 
@@ -90,7 +94,7 @@ public final class ApiServlet extends HttpServlet {
         if (answer.contentType() != null) {
             response.setContentType(answer.contentType());
         }
-        if (answer.status() != 304 && answer.status() != 204) {
+        if (answer.status() != 304 && answer.status() != 204 && answer.chunks() == null) {
             response.setContentLength(answer.body().length);
         }
     }
