@@ -281,6 +281,11 @@ class ScimRouteTest {
         assertThat(http.get("/api/v1/username/test.user@okta.local").statusCode()).isEqualTo(200);
         assertThat(http.get("/api/v1/nickname/tuser").statusCode()).isEqualTo(200);
         assertThat(json(http.get("/api/v1/profiles/" + id)).get("email").asText()).isEqualTo("test.user@okta.local");
+        assertThat(http.send("PUT", "/api/v1/profiles/" + id + "/picture", PictureLookupsTest.PNG, "Content-Type",
+                "image/png").statusCode()).isEqualTo(201);
+        assertThat(http.get("/api/v1/profiles/" + id + "/picture").body()).isEqualTo(PictureLookupsTest.PNG);
+        long picture = http.repository.findById(Long.parseLong(id)).orElseThrow().profile().picture();
+        assertThat(http.get("/api/v1/picture/raw/" + picture).body()).isEqualTo(PictureLookupsTest.PNG);
     }
 
     @Test
