@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *       other tools stored;</li>
  *   <li>{@code import --format F --in FILE ...}: imports people from profilekit's, Auth0's,
  *       Keycloak's or SCIM files ({@link TransferCommands});</li>
- *   <li>{@code export --out FILE [--after ID]}: writes every profile as NDJSON;</li>
+ *   <li>{@code export --out FILE [--after ID] [--pictures]}: writes every profile as NDJSON;</li>
  *   <li>{@code doctor}: checks the cluster, keyspace, permissions and indexes {@code serve}
  *       will use, one line per check.</li>
  * </ul>
@@ -47,7 +47,7 @@ public final class CommandLine {
     static final String USAGE = "usage: java -jar profile-server.jar [serve | init | doctor"
             + " | generate --count N [--seed S] [--parallelism P] | reindex [--after ID] [--parallelism P]"
             + " | import --format ndjson|auth0|keycloak|scim --in FILE [--rejects FILE] [--on-conflict skip|update]"
-            + " [--dry-run] [--parallelism P] [--resume LINE] | export --out FILE [--after ID]]";
+            + " [--dry-run] [--parallelism P] [--resume LINE] | export --out FILE [--after ID] [--pictures]]";
 
     private final Settings settings;
     private final PrintStream out;

@@ -87,7 +87,7 @@ final class TransferCommands {
         Path rejectFile = rejects != null ? rejects : in.resolveSibling(in.getFileName() + ".rejects.ndjson");
         long size = size(in);
         Optional<CouchbaseSettings> couchbase = StoreSettings.from(settings).couchbase();
-        try (ProfileRepository repository = open(couchbase, false);
+        try (ProfileRepository repository = open(couchbase, false, false);
              InputStream file = Files.newInputStream(in);
              OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(rejectFile))) {
             long started = System.nanoTime();
@@ -115,7 +115,7 @@ final class TransferCommands {
         }
     }
 
-    /** {@code export --out FILE [--after ID]}. */
+    /** {@code export --out FILE [--after ID] [--pictures]}. */
     void export(String[] args) {
         try {
             exportTo(args);
@@ -127,10 +127,15 @@ final class TransferCommands {
     private void exportTo(String[] args) throws IOException {
         Path to = null;
         long after = 0;
+        boolean pictures = false;
         for (int i = 1; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
                 case "--out" -> to = Path.of(value);
+                case "--pictures" -> {
+                    pictures = true;
+                    i--;
+                }
                 case "--after" -> after = BulkCommands.number("--after", value, 0, Long.MAX_VALUE);
                 default -> throw new ConfigurationException("unknown option '" + args[i] + "'; " + CommandLine.USAGE);
             }
@@ -139,22 +144,23 @@ final class TransferCommands {
             throw new ConfigurationException("export needs --out FILE");
         }
         long started = System.nanoTime();
-        try (ProfileRepository repository = open(StoreSettings.from(settings).couchbase(), true);
+        try (ProfileRepository repository = open(StoreSettings.from(settings).couchbase(), true, pictures);
              OutputStream file = new BufferedOutputStream(Files.newOutputStream(to), 256 * 1024)) {
-            long count = new ProfileExport(repository).write(file, after, last -> { });
+            long count = new ProfileExport(repository, pictures).write(file, after, last -> { });
             out.printf(Locale.ROOT, "Exported %d profiles to %s in %.1f s%n", count, to, seconds(started));
         }
     }
 
     /** The configured store; without Couchbase, one in memory (with the demo profiles for an export). */
-    private ProfileRepository open(Optional<CouchbaseSettings> couchbase, boolean demo) {
+    private ProfileRepository open(Optional<CouchbaseSettings> couchbase, boolean demo, boolean pictures) {
         if (couchbase.isPresent()) {
             return ProfileRepository.of(CouchbaseProfileStore.connect(couchbase.get()));
         }
         ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         if (demo) {
             DemoSettings profiles = DemoSettings.from(settings);
-            new SampleDataLoader(repository, ConfiguredApi.DEMO_SEED).load(profiles.profiles(), false, n -> { });
+            new SampleDataLoader(repository, ConfiguredApi.DEMO_SEED).load(profiles.profiles(),
+                    pictures && profiles.pictures(), n -> { });
         }
         return repository;
     }

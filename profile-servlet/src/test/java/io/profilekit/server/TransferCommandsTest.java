@@ -67,6 +67,18 @@ class TransferCommandsTest {
     }
 
     @Test
+    void exportWithPicturesWritesEachPictureAfterItsProfileAndImportTakesThem() throws Exception {
+        values.put("profile.demo.profiles", "5");
+        Path file = work.resolve("pictures.ndjson");
+
+        assertThat(run("export", "--out", file.toString(), "--pictures")).isZero();
+        assertThat(run("import", "--format", "ndjson", "--in", file.toString())).isZero();
+
+        assertThat(Files.readAllLines(file)).hasSize(10).element(1).asString().startsWith("{\"picture_of\":1,");
+        assertThat(printed()).contains("Imported 5 records", "5 created");
+    }
+
+    @Test
     void importWritesItsRejectsBesideTheFileByDefault() throws Exception {
         Path file = sample("auth0-export.ndjson");
 

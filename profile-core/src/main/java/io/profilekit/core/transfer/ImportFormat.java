@@ -1,5 +1,6 @@
 package io.profilekit.core.transfer;
 
+import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileJson;
 import io.profilekit.core.scim.ScimUsers;
@@ -14,6 +15,9 @@ public enum ImportFormat {
     NDJSON {
         @Override
         Profile profile(byte[] record) {
+            if (PictureLines.is(record)) {
+                throw new InvalidProfileException("a picture line must follow its profile's line");
+            }
             return ProfileJson.fromJson(record);
         }
     },

@@ -23,13 +23,19 @@ import java.nio.charset.StandardCharsets;
  */
 final class ImportRecords implements AutoCloseable {
 
-    /** A record and the line it starts on (1 for the first). */
-    record Record(long line, byte[] bytes) {
+    /**
+     * A record and the line it starts on (1 for the first).
+     *
+     * @param picture the picture line that follows a profile's in an export with pictures, or {@code null}
+     */
+    record Record(long line, byte[] bytes, byte[] picture) {
     }
 
     private final BufferedReader lines;
     private final JsonParser array;
     private long lineNumber;
+    /** A line read to see whether it is a picture line, and found not to be: the next record. */
+    private Record lookahead;
 
     private ImportRecords(BufferedReader lines, JsonParser array) {
         this.lines = lines;
@@ -93,7 +99,22 @@ final class ImportRecords implements AutoCloseable {
         }
     }
 
+    /** The next line's record, with the picture line after it when there is one. */
     private Record nextLine() throws IOException {
+        Record record = lookahead != null ? lookahead : readLine();
+        lookahead = null;
+        if (record == null || PictureLines.is(record.bytes())) {
+            return record;
+        }
+        Record following = readLine();
+        if (following != null && PictureLines.is(following.bytes())) {
+            return new Record(record.line(), record.bytes(), following.bytes());
+        }
+        lookahead = following;
+        return record;
+    }
+
+    private Record readLine() throws IOException {
         String line;
         do {
             line = lines.readLine();
@@ -102,7 +123,7 @@ final class ImportRecords implements AutoCloseable {
                 return null;
             }
         } while (line.isBlank());
-        return new Record(lineNumber, line.getBytes(StandardCharsets.UTF_8));
+        return new Record(lineNumber, line.getBytes(StandardCharsets.UTF_8), null);
     }
 
     private Record nextElement() throws IOException {
@@ -113,7 +134,7 @@ final class ImportRecords implements AutoCloseable {
             }
             long line = array.currentTokenLocation().getLineNr();
             JsonNode element = Json.MAPPER.readTree(array);
-            return new Record(line, Json.MAPPER.writeValueAsBytes(element));
+            return new Record(line, Json.MAPPER.writeValueAsBytes(element), null);
         } catch (JacksonException e) {
             throw unreadable(array, e);
         }

@@ -4,6 +4,7 @@ import io.profilekit.core.AsyncProfileRepository;
 import io.profilekit.core.InvalidProfileException;
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileConflictException;
+import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.core.internal.Futures;
@@ -63,6 +64,20 @@ final class ImportWrites {
                         .build()).thenApply(updated -> Outcome.UPDATED);
             });
         });
+    }
+
+    /**
+     * Writes {@code profile}, then, unless it was skipped, {@code image} as its picture (an export
+     * with pictures); in a dry run, checks the image's format only.
+     */
+    CompletableFuture<Outcome> write(Profile profile, byte[] image) {
+        if (dryRun) {
+            ProfilePicture.of(image);
+            return write(profile);
+        }
+        return write(profile).thenCompose(outcome -> outcome == Outcome.SKIPPED
+                ? CompletableFuture.completedFuture(outcome)
+                : async.putPicture(profile.recordId(), ProfilePicture.of(image)).thenApply(stored -> outcome));
     }
 
     /** The stored profile an update replaces: the one with the username, unless the record names another id. */

@@ -123,7 +123,8 @@ public final class ProfileImport {
     private CompletableFuture<ImportWrites.Outcome> write(ImportRecords.Record record) {
         try {
             Profile profile = format.profile(record.bytes());
-            return writes.write(profile);
+            return record.picture() == null ? writes.write(profile)
+                    : writes.write(profile, PictureLines.image(record.picture()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

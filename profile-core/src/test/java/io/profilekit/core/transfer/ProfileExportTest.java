@@ -41,6 +41,39 @@ class ProfileExportTest {
     }
 
     @Test
+    void anExportWithPicturesRoundTripsWithThePictures() throws IOException {
+        ProfileRepository demo = ProfileRepository.of(new InMemoryProfileStore());
+        new SampleDataLoader(demo, 7).load(30, true, done -> { });
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        new ProfileExport(demo, true).write(first, 0, last -> { });
+        ProfileRepository empty = ProfileRepository.of(new InMemoryProfileStore());
+
+        ProfileImport.Progress imported = ProfileImport.builder(empty, ImportFormat.NDJSON).build()
+                .run(new ByteArrayInputStream(first.toByteArray()));
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        new ProfileExport(empty, true).write(again, 0, last -> { });
+
+        assertThat(imported.created()).isEqualTo(30);
+        assertThat(first.toString(StandardCharsets.UTF_8)).contains("{\"picture_of\":1,\"user_images\":{");
+        assertThat(again.toByteArray()).isEqualTo(first.toByteArray());
+        assertThat(empty.findPicture(empty.findById(1).orElseThrow().profile().picture())).isPresent();
+    }
+
+    @Test
+    void aPictureLineWithoutItsProfileIsRejected() throws IOException {
+        ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
+        ByteArrayOutputStream rejects = new ByteArrayOutputStream();
+        byte[] file = "{\"picture_of\":1,\"user_images\":{\"record_id\":1,\"type\":\"png\",\"image\":\"eA==\"}}\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        ProfileImport.Progress done = ProfileImport.builder(repository, ImportFormat.NDJSON).rejects(rejects).build()
+                .run(new ByteArrayInputStream(file));
+
+        assertThat(done.rejected()).isEqualTo(1);
+        assertThat(rejects.toString(StandardCharsets.UTF_8)).contains("must follow its profile");
+    }
+
+    @Test
     void profilesAreWrittenOnePerLineInRecordIdOrder() throws IOException {
         ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         repository.create(Profile.builder().recordId(9L).userId("nine").build());
