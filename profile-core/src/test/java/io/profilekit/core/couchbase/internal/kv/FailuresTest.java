@@ -119,7 +119,24 @@ class FailuresTest {
                 "No index available on keyspace `default`:`sample_app`.`profiles`.`user_data`");
 
         assertThat(failures.translate(noIndex)).isInstanceOf(StoreConfigurationException.class)
-                .hasMessageContaining("its index is missing or not built; run init");
+                .hasMessageContaining("its index is missing or not built; run init")
+                .hasMessageStartingWith("Couchbase could not run a SQL++ statement (4000: No index available on keyspace");
+    }
+
+    @Test
+    void theLogLineOfAQueryErrorNamesItsKindAndCode() {
+        Logger logger = (Logger) LoggerFactory.getLogger(Failures.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            failures.translate(ClusterAnswers.queryError(500, 4000, "No index available on keyspace"));
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).anySatisfy(line -> assertThat(line)
+                .endsWith("(PlanningFailureException, query error 4000)"));
     }
 
     @Test
