@@ -1,9 +1,11 @@
 package io.profilekit.core.couchbase.internal.lookups;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.Page;
 import io.profilekit.core.Profile;
+import io.profilekit.core.ProfileConflictException;
 import io.profilekit.core.ProfilePicture;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.ProfileRepository;
@@ -109,6 +111,29 @@ class LookupEntriesTest {
 
         assertThat(repository.findByNickname("ada", 10)).extracting(StoredProfile::recordId)
                 .containsExactly(other.recordId());
+    }
+
+    @Test
+    void aCreateRefusedForATakenUsernameLeavesNoNicknameEntry() {
+        create("ada1815", "ada");
+
+        assertThatThrownBy(() -> create("ada1815", "imposter")).isInstanceOf(ProfileConflictException.class);
+
+        assertThat(nicknameEntry("imposter")).doesNotContain("\"");
+        assertThat(repository.findByNickname("imposter", 10)).isEmpty();
+    }
+
+    @Test
+    void aRenameRefusedForATakenUsernameKeepsTheEntriesAsTheyWere() {
+        StoredProfile ada = create("ada1815", "ada");
+        create("grace1906", "grace");
+
+        assertThatThrownBy(() -> repository.replace(ada.profile().toBuilder().userId("grace1906").nickname("countess")
+                .build(), null)).isInstanceOf(ProfileConflictException.class);
+
+        assertThat(nicknameEntry("countess")).doesNotContain(Long.toString(ada.recordId()));
+        assertThat(nicknameEntry("ada")).contains(Long.toString(ada.recordId()));
+        assertThat(stored(Keys.username("ada1815"))).isTrue();
     }
 
     @Test
