@@ -14,6 +14,7 @@ import io.profilekit.core.ReadOnlyFieldException;
 import io.profilekit.core.StoreConfigurationException;
 import io.profilekit.core.StoreUnavailableException;
 import io.profilekit.core.UnsupportedPictureException;
+import io.profilekit.core.scim.ScimException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -151,5 +152,47 @@ class ErrorAnswersTest {
     void aStatusWithoutAKnownReasonIsCalledError() {
         assertThat(List.of(ErrorAnswers.reason(418), ErrorAnswers.reason(413)))
                 .containsExactly("Error", "Content Too Large");
+    }
+    private static final Optional<Route> SCIM = Optional.of(Route.SCIM_USER);
+
+    @Test
+    void scimRoutesAnswerScimsErrorWithTheStatusAsAString() {
+        Answer answer = ErrorAnswers.of(SCIM, "GET", ProfileNotFoundException.noProfile(4));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).isEqualTo("application/scim+json");
+        assertThat(text(answer)).isEqualTo("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+                + "\"status\":\"404\",\"detail\":\"" + ProfileNotFoundException.noProfile(4).getMessage() + "\"}");
+    }
+
+    @Test
+    void scimNamesTheScimTypeOfEachRepositoryError() {
+        Map<ProfileException, String> types = Map.of(
+                ProfileConflictException.usernameTaken("ada"), "\"status\":\"409\",\"scimType\":\"uniqueness\"",
+                new InvalidProfileException("bad field"), "\"status\":\"400\",\"scimType\":\"invalidValue\"",
+                new MalformedProfileException("bad json"), "\"status\":\"400\",\"scimType\":\"invalidSyntax\"",
+                new ReadOnlyFieldException("user_id"), "\"status\":\"403\",\"scimType\":\"mutability\"",
+                new ScimException(ScimException.Type.INVALID_FILTER, "x"),
+                "\"status\":\"400\",\"scimType\":\"invalidFilter\"",
+                new PreconditionFailedException("changed"), "\"status\":\"412\",\"detail\"");
+
+        types.forEach((error, expected) -> assertThat(text(ErrorAnswers.of(SCIM, "PUT", error)))
+                .as(error.getMessage()).contains(expected));
+    }
+
+    @Test
+    void aScimProblemWithoutDetailIsDetailedByItsReason() {
+        Answer answer = ErrorAnswers.of(SCIM, 405, null);
+
+        assertThat(text(answer)).endsWith("\"status\":\"405\",\"detail\":\"Method Not Allowed\"}");
+    }
+
+    @Test
+    void anUnavailableStoreOnScimKeepsItsRetryAfter() {
+        Answer answer = ErrorAnswers.of(SCIM, "GET", new StoreUnavailableException("down"));
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+        assertThat(text(answer)).doesNotContain("down");
     }
 }

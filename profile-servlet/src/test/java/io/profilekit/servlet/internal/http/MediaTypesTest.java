@@ -35,4 +35,15 @@ class MediaTypesTest {
                 .isInstanceOf(HttpProblem.class)
                 .hasMessage("the body must be application/json; the request has no Content-Type");
     }
+
+    @Test
+    void aRouteThatTakesTwoTypesAcceptsEitherAndNamesBothWhenRefusing() {
+        FakeRequest scim = FakeRequest.of("POST", "/scim/v2/Users").header("Content-Type", "application/scim+json");
+        FakeRequest plain = FakeRequest.of("POST", "/scim/v2/Users").header("Content-Type", "text/plain");
+
+        assertThatCode(() -> MediaTypes.require(scim, "application/scim+json", "application/json"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> MediaTypes.require(plain, "application/scim+json", "application/json"))
+                .hasMessage("the body must be application/scim+json or application/json, not text/plain");
+    }
 }
