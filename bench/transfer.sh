@@ -16,7 +16,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx6g}
 WORK=$(mktemp -d)
 MOCK=
 trap '[ -z "$MOCK" ] || kill $MOCK 2>/dev/null || true; rm -rf "$WORK"' EXIT
-CP=$(cd "$ROOT/bench" && mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout):$ROOT/bench/target/classes
+CP=$(cd "$ROOT/bench" && mvn -q -B -o -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g"):$ROOT/bench/target/classes
 
 for size in $SIZES; do
   java $JAVA_OPTS -cp "$CP" io.profilekit.bench.TransferLoad "$size" "$WORK"
