@@ -112,13 +112,14 @@ class HostileRequestsTest {
         return failures;
     }
 
-    /** Whether the request lists profiles through SQL++ or searches, where the store can do neither. */
+    /** Whether the request lists or exports profiles through SQL++, or searches, where the store can do neither. */
     private boolean needsQueryOrSearch(byte[] request) {
         String line = new String(request, StandardCharsets.ISO_8859_1).split("\r?\n", 2)[0];
         return !listsEverything() && (line.matches("[A-Z]+ /api/v1/profiles(\\?.*)? .*")
                 && !line.contains("username=") && !line.contains("nickname=")
                 || line.matches("[A-Z]+ /api/v1/search(\\?.*)? .*")
-                || line.matches("[A-Z]+ /scim/v2/Users(\\?.*)? .*") && !line.contains("userName%20eq")
+                || line.matches("[A-Z]+ /api/v1/profiles/export(\\?.*)? .*")
+                || line.matches("[A-Z]+ /scim/v2/Users/?(\\?.*)? .*") && !line.contains("userName%20eq")
                         && !line.contains("id%20eq"));
     }
 
