@@ -60,6 +60,11 @@ public final class AsyncProfileRepository {
         return call(() -> store.list(Objects.requireNonNull(query, "query")));
     }
 
+    /** See {@link ProfileRepository#walk}. */
+    public CompletableFuture<ProfileWalk> walk(long after) {
+        return ProfileWalk.start(store, after);
+    }
+
     /** See {@link ProfileRepository#search}. */
     public CompletableFuture<List<StoredProfile>> search(SearchQuery query) {
         return call(() -> store.search(Objects.requireNonNull(query, "query")));

@@ -78,6 +78,17 @@ public final class ProfileRepository implements AutoCloseable {
     }
 
     /**
+     * Every profile with a record id above {@code after}, in record id order, read a page at a
+     * time as the store reads a whole keyspace best: what an export walks ({@link ProfileWalk}
+     * says how, and what it holds meanwhile). Its first page fails with
+     * {@link StoreConfigurationException} where the store can neither scan nor list (Couchbase
+     * before 7.6 without the query service).
+     */
+    public ProfileWalk walk(long after) {
+        return join(async.walk(after));
+    }
+
+    /**
      * The profiles that match a search as someone types, best first: every word of the text
      * starts a word of one of the query's fields, case and accents aside. The in-memory store
      * finds a profile as soon as its write returns; Couchbase's Search service as soon as it has

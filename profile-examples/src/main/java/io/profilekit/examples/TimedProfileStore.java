@@ -114,6 +114,11 @@ public final class TimedProfileStore implements ProfileStore {
     }
 
     @Override
+    public CompletableFuture<Optional<long[]>> scanRecordIds(long after) {
+        return timed("scanRecordIds", () -> store.scanRecordIds(after));
+    }
+
+    @Override
     public CompletableFuture<Void> forgetIdempotency(long recordId) {
         return timed("forgetIdempotency", () -> store.forgetIdempotency(recordId));
     }

@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
  *       collection of their own (see docs/couchbase.md); a username is unique because its
  *       lookup document can only be inserted once, and a claim a failed write left expires on
  *       the server.</li>
+ *   <li>An export reads every record id by a KV range scan where the server has one (7.6+).</li>
  *   <li>SQL++ serves only what KV cannot: listing all profiles or by e-mail, and the
  *       {@link #init()} and {@link #reindex} maintenance. Statements are constant text with
  *       named parameters, prepared.</li>
@@ -159,6 +160,12 @@ public final class CouchbaseProfileStore implements ProfileStore {
         return call(parts -> query.username() != null ? parts.lookups().pageByUsername(query)
                 : query.nickname() != null ? parts.lookups().pageByNickname(query)
                 : parts.listing().list(query));
+    }
+
+    /** By a key-value range scan (Couchbase Server 7.6+), which needs no query service; empty before 7.6. */
+    @Override
+    public CompletableFuture<Optional<long[]>> scanRecordIds(long after) {
+        return call(parts -> parts.scan().above(after));
     }
 
     @Override

@@ -58,6 +58,17 @@ public interface ProfileStore extends AutoCloseable {
                 "this profile store does not search", null));
     }
 
+    /**
+     * The record ids of every profile above {@code after}, ascending, read without an index, or
+     * empty when the store has no such read: what {@link io.profilekit.core.ProfileWalk} (an
+     * export) reads profiles by, where a listing would need a service the store may lack
+     * (Couchbase's KV range scan, which needs no query service). A store whose listing reads
+     * no index keeps this default, and walks page through {@link #list}.
+     */
+    default CompletableFuture<Optional<long[]>> scanRecordIds(long after) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
     /** The image document with this image record id. */
     CompletableFuture<Optional<StoredPicture>> findPicture(long pictureId);
 

@@ -1,12 +1,12 @@
 package io.profilekit.core.transfer;
 
-import io.profilekit.core.Page;
-import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.ProfileWalk;
 import io.profilekit.core.StoredPicture;
 import io.profilekit.core.StoredProfile;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -15,12 +15,10 @@ import java.util.function.LongConsumer;
  * Writes every profile as NDJSON, in record id order: each stored document as it is stored, one
  * per line, so that {@link ImportFormat#NDJSON} reads it back to the same bytes; with pictures,
  * each profile's picture on the line after it ({@link PictureLines}). Profiles are read a page at
- * a time (the store's listing: on Couchbase, SQL++), so memory stays flat whatever the count;
- * {@code after} resumes a stopped export.
+ * a time by a {@link ProfileWalk} (on Couchbase, a KV range scan where the cluster has one, else
+ * SQL++); {@code after} resumes a stopped export.
  */
 public final class ProfileExport {
-
-    private static final int PAGE = ProfileQuery.MAX_LIMIT;
 
     private final ProfileRepository repository;
     private final boolean pictures;
@@ -44,10 +42,9 @@ public final class ProfileExport {
      */
     public long write(OutputStream out, long after, LongConsumer written) throws IOException {
         long count = 0;
-        long cursor = after;
-        while (true) {
-            Page<StoredProfile> page = repository.list(ProfileQuery.first(PAGE).withAfter(cursor));
-            for (StoredProfile stored : page.items()) {
+        ProfileWalk walk = repository.walk(after);
+        for (List<StoredProfile> page = walk.next(); !page.isEmpty(); page = walk.next()) {
+            for (StoredProfile stored : page) {
                 stored.writeJson(out);
                 out.write('\n');
                 if (pictures && stored.profile().picture() != null) {
@@ -57,14 +54,10 @@ public final class ProfileExport {
                     }
                 }
                 count++;
-                cursor = stored.recordId();
             }
             out.flush();
-            written.accept(cursor);
-            if (!page.hasNext()) {
-                return count;
-            }
-            cursor = page.next().getAsLong();
+            written.accept(page.get(page.size() - 1).recordId());
         }
+        return count;
     }
 }

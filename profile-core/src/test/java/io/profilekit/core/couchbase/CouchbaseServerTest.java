@@ -55,6 +55,17 @@ class CouchbaseServerTest {
     }
 
     @Test
+    void scansEveryProfilesRecordIdInOrderPassingOverKeysThatAreNoProfiles() {
+        for (long id : new long[] {100, 9, 10, 2}) {
+            repository.create(Profile.builder().recordId(id).userId("scanned" + id).build());
+        }
+        putRaw("user_data:not-a-number", "{}");
+
+        assertThat(store.scanRecordIds(0).join()).hasValueSatisfying(ids -> assertThat(ids).containsExactly(2, 9, 10, 100));
+        assertThat(store.scanRecordIds(9).join()).hasValueSatisfying(ids -> assertThat(ids).containsExactly(10, 100));
+    }
+
+    @Test
     void listsByEmailThroughItsIndex() {
         repository.create(Profile.builder().userId("ada").email("ada@example.com").build());
         repository.create(Profile.builder().userId("grace").email("grace@example.com").build());

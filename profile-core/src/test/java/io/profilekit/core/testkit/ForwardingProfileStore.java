@@ -102,6 +102,11 @@ public class ForwardingProfileStore implements ProfileStore {
     }
 
     @Override
+    public CompletableFuture<Optional<long[]>> scanRecordIds(long after) {
+        return delegate().scanRecordIds(after);
+    }
+
+    @Override
     public CompletableFuture<Void> forgetIdempotency(long recordId) {
         return delegate().forgetIdempotency(recordId);
     }

@@ -2,11 +2,15 @@ package io.profilekit.core.testkit;
 
 import static io.profilekit.core.testkit.ProfileStoreCompatibilityKit.person;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.profilekit.core.Page;
 import io.profilekit.core.ProfileQuery;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.ProfileWalk;
+import io.profilekit.core.StoreConfigurationException;
 import io.profilekit.core.StoredProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,14 @@ public interface ListingContract extends ProfileRepositoryContract {
 
     /** Whether the backend can list (the Couchbase mock, without SQL++, cannot). */
     boolean supportsListing();
+
+    /**
+     * Whether the backend can walk every profile ({@link ProfileRepository#walk}): by its
+     * listing, or by scanning its record ids ({@link io.profilekit.core.spi.ProfileStore#scanRecordIds}).
+     */
+    default boolean supportsWalking() {
+        return supportsListing();
+    }
 
     @Test
     default void listReturnsPagesInRecordIdOrderLinkedByTheirCursor() {
@@ -104,5 +116,36 @@ public interface ListingContract extends ProfileRepositoryContract {
         }
 
         assertThat(seen).doesNotHaveDuplicates().containsAll(lasting);
+    }
+
+    @Test
+    default void aWalkReadsEveryProfileAboveItsStartOnceInRecordIdOrderAPageAtATime() {
+        assumeTrue(supportsWalking(), "walking needs a listing or a record id scan, which this backend lacks");
+        List<Long> created = new ArrayList<>();
+        for (long i = 1; i <= ProfileWalk.PAGE + 5; i++) {
+            created.add(repository().create(person("walker" + i).withRecordId(i * 3)).recordId());
+        }
+
+        ProfileWalk walk = repository().walk(created.get(1));
+        List<StoredProfile> first = walk.next();
+        List<Long> seen = new ArrayList<>();
+        first.forEach(stored -> seen.add(stored.recordId()));
+        for (List<StoredProfile> page = walk.next(); !page.isEmpty(); page = walk.next()) {
+            page.forEach(stored -> seen.add(stored.recordId()));
+        }
+
+        assertThat(first).hasSize(ProfileWalk.PAGE);
+        assertThat(seen).isEqualTo(created.subList(2, created.size()));
+        assertThat(walk.next()).isEmpty();
+    }
+
+    @Test
+    default void aWalkOnABackendThatCanNeitherListNorScanFailsSayingWhatItLacks() {
+        assumeFalse(supportsWalking(), "this backend walks");
+        repository().create(person("ada"));
+
+        ProfileWalk walk = repository().walk(0);
+
+        assertThatThrownBy(walk::next).isInstanceOf(StoreConfigurationException.class);
     }
 }

@@ -11,6 +11,7 @@ import io.profilekit.core.couchbase.internal.kv.Failures;
 import io.profilekit.core.couchbase.internal.kv.PictureDocuments;
 import io.profilekit.core.couchbase.internal.kv.ProfileReads;
 import io.profilekit.core.couchbase.internal.kv.RecordIdCounter;
+import io.profilekit.core.couchbase.internal.kv.RecordIdScan;
 import io.profilekit.core.couchbase.internal.kv.ServiceTokenStore;
 import io.profilekit.core.couchbase.internal.kv.SharedSecrets;
 import io.profilekit.core.couchbase.internal.kv.WrittenTokens;
@@ -35,7 +36,7 @@ import java.time.Duration;
  * @param owned the cluster the store opened and disconnects, or {@code null} when it is the caller's
  */
 public record StoreParts(Cluster owned, Collection profiles, Documents documents, ProfileReads reads,
-        ProfileLookups lookups, ProfileListing listing, ProfileWrites writes, PictureDocuments pictures,
+        ProfileLookups lookups, ProfileListing listing, RecordIdScan scan, ProfileWrites writes, PictureDocuments pictures,
         ServiceTokenStore serviceTokens, SharedSecrets secrets, RecordIdCounter counter,
         IdempotencyDocuments idempotency, Maintenance maintenance, Reindexing reindexing, Repairs repairs,
         ProfileSearch search) {
@@ -62,6 +63,7 @@ public record StoreParts(Cluster owned, Collection profiles, Documents documents
         return new StoreParts(owned, profiles, documents, reads,
                 new ProfileLookups(profiles, documents, usernames, nicknames, reads, repairs),
                 new ProfileListing(profiles, documents, statementsRunner, statements),
+                new RecordIdScan(cluster, keyspace.bucket(), profiles, failures),
                 new ProfileWrites(profiles, images, documents, usernames, nicknames, reads, counter, repairs),
                 new PictureDocuments(profiles, images, documents),
                 new ServiceTokenStore(scope.collection(keyspace.auth()), documents),

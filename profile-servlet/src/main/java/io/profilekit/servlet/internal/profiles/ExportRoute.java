@@ -1,8 +1,7 @@
 package io.profilekit.servlet.internal.profiles;
 
 import io.profilekit.core.AsyncProfileRepository;
-import io.profilekit.core.Page;
-import io.profilekit.core.ProfileQuery;
+import io.profilekit.core.ProfileWalk;
 import io.profilekit.core.StoredProfile;
 import io.profilekit.servlet.internal.http.Answer;
 import io.profilekit.servlet.internal.http.Call;
@@ -19,15 +18,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/v1/profiles/export}: every profile as NDJSON, in record id order, each as
- * stored, the format {@code import --format ndjson} reads. Streamed a page at a time, so memory
- * stays flat whatever the count; {@code after} resumes after the last record id a client got.
+ * stored, the format {@code import --format ndjson} reads. Streamed a page at a time as a
+ * {@link ProfileWalk} reads them; {@code after} resumes after the last record id a client got.
  * The first page is read before the answer starts, so that a store that cannot list answers
  * its error; a failure later cuts the answer short.
  */
 public final class ExportRoute implements RouteHandler {
 
     public static final String NDJSON = "application/x-ndjson";
-    private static final int PAGE = ProfileQuery.MAX_LIMIT;
 
     private final AsyncProfileRepository repository;
 
@@ -40,8 +38,9 @@ public final class ExportRoute implements RouteHandler {
         Map<String, String[]> parameters = QueryString.parse(call.request().query());
         QueryString.checkKnown(parameters, List.of("after"), call.route().template());
         long after = after(QueryString.first(parameters, "after"));
-        return page(after).thenApply(first -> Answer.of(200).header("Cache-Control", "no-store")
-                .stream(NDJSON, new Pages(first)));
+        return repository.walk(after).thenCompose(walk -> walk.nextAsync()
+                .thenApply(first -> Answer.of(200).header("Cache-Control", "no-store")
+                        .stream(NDJSON, new Pages(walk, first))));
     }
 
     private static long after(String value) {
@@ -54,16 +53,14 @@ public final class ExportRoute implements RouteHandler {
         return Long.parseLong(value);
     }
 
-    private CompletableFuture<Page<StoredProfile>> page(long after) {
-        return repository.list(ProfileQuery.first(PAGE).withAfter(after));
-    }
-
     /** The pieces of the body: a page's profiles, a line each, the following page read while they are written. */
-    private final class Pages implements Answer.Chunks {
+    private static final class Pages implements Answer.Chunks {
+        private final ProfileWalk walk;
         /** The page to write next; {@code null} once the last is written. */
-        private CompletableFuture<Page<StoredProfile>> following;
+        private CompletableFuture<List<StoredProfile>> following;
 
-        Pages(Page<StoredProfile> first) {
+        Pages(ProfileWalk walk, List<StoredProfile> first) {
+            this.walk = walk;
             following = CompletableFuture.completedFuture(first);
         }
 
@@ -74,17 +71,17 @@ public final class ExportRoute implements RouteHandler {
             }
             return following.thenApply(page -> {
                 synchronized (this) {
-                    following = page.hasNext() ? page(page.next().getAsLong()) : null;
+                    following = page.isEmpty() ? null : walk.nextAsync();
                 }
                 return lines(page);
             });
         }
     }
 
-    private static byte[] lines(Page<StoredProfile> page) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(page.items().size() * 512);
+    private static byte[] lines(List<StoredProfile> page) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(page.size() * 512);
         try {
-            for (StoredProfile stored : page.items()) {
+            for (StoredProfile stored : page) {
                 stored.writeJson(out);
                 out.write('\n');
             }
