@@ -116,6 +116,9 @@ public final class RunningServer implements AutoCloseable {
         }
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         OpenApiContract.check(method, path, response);
+        if (response.statusCode() >= 400) {
+            JavaNames.check(method + " " + path, new String(response.body(), StandardCharsets.UTF_8));
+        }
         return response;
     }
 
@@ -142,7 +145,9 @@ public final class RunningServer implements AutoCloseable {
             } catch (SocketException reset) {
                 // a reset after the answer arrived: keep what was read
             }
-            return answer.toString(StandardCharsets.ISO_8859_1);
+            String text = answer.toString(StandardCharsets.ISO_8859_1);
+            JavaNames.check("a raw request", new String(answer.toByteArray(), StandardCharsets.UTF_8));
+            return text;
         }
     }
 
