@@ -34,7 +34,7 @@ final class BulkCommands {
     /** {@code generate --count N [--seed S] [--parallelism P]}. */
     void generate(String[] args) {
         long count = -1;
-        long seed = ConfiguredApi.DEMO_SEED;
+        long seed = DemoData.SEED;
         int parallelism = BulkSettings.from(settings).parallelism();
         for (int i = 1; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : "";

@@ -135,6 +135,7 @@ public final class CommandLine {
         try {
             server = listening.applyTo(ProfileServer.builder())
                     .api(service.api())
+                    .acceptAfter(service.ready())
                     .stopAtShutdown(stopAtShutdown)
                     .start();
         } catch (Exception e) {

@@ -6,7 +6,6 @@ import io.profilekit.core.SearchField;
 import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileStore;
-import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.server.settings.ApiSettings;
 import io.profilekit.server.settings.ConfigurationException;
 import io.profilekit.server.settings.DemoSettings;
@@ -25,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,18 +39,17 @@ public final class ConfiguredApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredApi.class);
 
-    /** The seed of the demo store's generated people, so every start serves the same ones. */
-    static final long DEMO_SEED = 1;
-
     private final ProfileRepository repository;
     private final ServerMeters meters;
     private final ProfileApi api;
     private final TokenRefresher refresher;
     private final String description;
     private final String generatedToken;
+    private final CompletableFuture<Void> ready;
 
     private ConfiguredApi(ProfileRepository repository, ServerMeters meters, ProfileApi api, TokenRefresher refresher,
-            String description, String generatedToken) {
+            String description, String generatedToken, CompletableFuture<Void> ready) {
+        this.ready = ready;
         this.repository = repository;
         this.meters = meters;
         this.api = api;
@@ -103,16 +102,13 @@ public final class ConfiguredApi implements AutoCloseable {
         List<String> configured = settings.tokens();
         String generated = configured.isEmpty() ? newToken() : null;
         ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
-        long started = System.nanoTime();
-        new SampleDataLoader(repository, DEMO_SEED).load(demo.profiles(), demo.pictures(), n -> { });
-        LOG.info("Generated {} demo profiles {} in {} ms", demo.profiles(),
-                demo.pictures() ? "with pictures" : "without pictures",
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        CompletableFuture<Void> filled = DemoData.fillInBackground(repository, demo);
         List<String> tokens = generated != null ? List.of(generated) : configured;
         ServerMeters meters = new ServerMeters();
         ProfileApi api = api(repository, meters, people.withServices(new BearerTokenAuthenticator(tokens)), settings,
                 people, pictures);
-        return new ConfiguredApi(repository, meters, api, null, "the in-memory store" + people.describe(), generated);
+        return new ConfiguredApi(repository, meters, api, null, "the in-memory store" + people.describe(), generated,
+                filled);
     }
 
     private static ConfiguredApi couchbase(CouchbaseSettings settings, ApiSettings api, People people,
@@ -133,7 +129,7 @@ public final class ConfiguredApi implements AutoCloseable {
                     + " (" + tokens.size() + " API token(s))" + people.describe();
             ServerMeters meters = new ServerMeters();
             return new ConfiguredApi(repository, meters, api(repository, meters, people.withServices(authenticator),
-                    api, people, pictures), refresher, description, null);
+                    api, people, pictures), refresher, description, null, CompletableFuture.completedFuture(null));
         } catch (RuntimeException e) {
             repository.close();
             throw e;
@@ -160,6 +156,14 @@ public final class ConfiguredApi implements AutoCloseable {
      */
     public String description() {
         return description;
+    }
+
+    /**
+     * Completes once the store can serve: at once over Couchbase; for the demo store, once its
+     * people are in (they are read while the server starts). Fails when they cannot be.
+     */
+    public CompletableFuture<Void> ready() {
+        return ready;
     }
 
     /** The token generated because none was configured (in-memory store only). */

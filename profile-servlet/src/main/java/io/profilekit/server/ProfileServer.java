@@ -13,6 +13,9 @@ import jakarta.servlet.ServletContextListener;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -88,6 +91,7 @@ public final class ProfileServer implements AutoCloseable {
         private Duration headerTimeout = ServerDefaults.HEADER_TIMEOUT;
         private long minBodyRate = ServerDefaults.MIN_BODY_RATE;
         private boolean stopAtShutdown;
+        private CompletionStage<?> acceptAfter = CompletableFuture.completedFuture(null);
         private boolean servletContext;
 
         private Builder() {
@@ -154,6 +158,18 @@ public final class ProfileServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Accepts connections only once {@code ready} completes, for a store that fills itself
+         * while the server starts (the jar's demo store): the port is taken before anything else
+         * starts, so one in use fails at once, and a client that connects meanwhile waits rather
+         * than finding the store half full. {@link #start()} returns once connections are accepted,
+         * and fails with {@code ready}'s failure. Default: at once.
+         */
+        public Builder acceptAfter(CompletionStage<?> value) {
+            acceptAfter = Objects.requireNonNull(value, "acceptAfter");
+            return this;
+        }
+
         /** Whether the JVM's shutdown (SIGTERM, Ctrl-C) stops the server gracefully. Default no. */
         public Builder stopAtShutdown(boolean value) {
             stopAtShutdown = value;
@@ -177,18 +193,36 @@ public final class ProfileServer implements AutoCloseable {
             ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
             connector.setPort(port);
             connector.setIdleTimeout(idleTimeout.toMillis());
-            jetty.addConnector(connector);
+            connector.addBean(new JettyConnectionMetrics(api.meterRegistry(), connector));
+            connector.open();
             jetty.addBean(new HeaderDeadline(connector, headerTimeout));
 
             Handler profiles = servletContext ? servletHandler(api) : new ProfileHandler(api, "");
             new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(api.meterRegistry());
-            JettyConnectionMetrics.addToAllConnectors(jetty, api.meterRegistry());
             jetty.setHandler(new GracefulHandler(minBodyRate > 0 ? new MinimumBodyRate(profiles, minBodyRate) : profiles));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(stopTimeout.toMillis());
             jetty.setStopAtShutdown(stopAtShutdown);
-            jetty.start();
+            try {
+                jetty.start();
+                await(acceptAfter);
+                jetty.addConnector(connector);
+                connector.start();
+            } catch (Exception | Error e) {
+                jetty.stop();
+                connector.close();
+                throw e;
+            }
             return new ProfileServer(jetty, connector);
+        }
+    }
+
+    /** Waits for {@code stage}; throws what it failed with. */
+    private static void await(CompletionStage<?> stage) throws Exception {
+        try {
+            stage.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

@@ -4,7 +4,6 @@ import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.couchbase.CouchbaseProfileStore;
 import io.profilekit.core.couchbase.CouchbaseSettings;
 import io.profilekit.core.memory.InMemoryProfileStore;
-import io.profilekit.core.sample.SampleDataLoader;
 import io.profilekit.core.transfer.ImportFormat;
 import io.profilekit.core.transfer.ImportStoppedException;
 import io.profilekit.core.transfer.OnConflict;
@@ -159,8 +158,7 @@ final class TransferCommands {
         ProfileRepository repository = ProfileRepository.of(new InMemoryProfileStore());
         if (demo) {
             DemoSettings profiles = DemoSettings.from(settings);
-            new SampleDataLoader(repository, ConfiguredApi.DEMO_SEED).load(profiles.profiles(),
-                    pictures && profiles.pictures(), n -> { });
+            DemoData.fill(repository, new DemoSettings(profiles.profiles(), pictures && profiles.pictures()));
         }
         return repository;
     }

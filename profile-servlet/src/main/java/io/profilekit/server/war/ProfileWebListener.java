@@ -36,6 +36,7 @@ public final class ProfileWebListener implements ServletContextListener {
         try {
             KnownSettings.check(settings);
             service = ConfiguredApi.open(settings);
+            awaitReady(service);
         } catch (ConfigurationException | ProfileException e) {
             // Said in one line, as the jar says it; anything else is a bug, whose trace the container logs.
             LOG.error("profilekit cannot start: {}", e.getMessage());
@@ -49,6 +50,16 @@ public final class ProfileWebListener implements ServletContextListener {
         service.api().registerAsApplication(context);
         LOG.info("profilekit serving {} at {}", service.description(), context.getContextPath() + "/");
         service.generatedToken().ifPresent(token -> tellWhereTheTokenIs(context, token));
+    }
+
+    /** Waits until the store can serve (the demo store's people are in); closes it if it cannot. */
+    private static void awaitReady(ConfiguredApi service) {
+        try {
+            service.ready().join();
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
     }
 
     /** The generated token goes to a file only the container's user reads; the log names the file, never the token. */

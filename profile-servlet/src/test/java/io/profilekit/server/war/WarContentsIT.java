@@ -1,5 +1,6 @@
 package io.profilekit.server.war;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -32,6 +33,30 @@ class WarContentsIT {
         assertThat(libraries()).anyMatch(jar -> jar.startsWith("profile-core-"))
                 .anyMatch(jar -> jar.startsWith("datafaker-"))
                 .anyMatch(jar -> jar.startsWith("slf4j-jdk14-"));
+    }
+
+    @Test
+    void theServerJarAndTheWarShipTheBuildsExportOfTheDemoPeopleAndTheLibraryJarDoesNot() throws IOException {
+        String resource = "io/profilekit/server/demo-people.ndjson";
+        try (ZipFile war = new ZipFile(WarDeployment.war().toFile());
+                ZipFile server = new ZipFile("target/profile-server.jar");
+                ZipFile library = new ZipFile(libraryJar().toFile())) {
+            assertThat(war.getEntry("WEB-INF/classes/" + resource)).isNotNull();
+            assertThat(server.getEntry(resource)).isNotNull();
+            assertThat(library.getEntry(resource)).isNull();
+            String export = new String(server.getInputStream(server.getEntry(resource)).readAllBytes(), UTF_8);
+            assertThat(export.lines().filter(line -> !line.startsWith("{\"picture_of\"")).count()).isEqualTo(1000);
+        }
+    }
+
+    private static Path libraryJar() throws IOException {
+        try (var jars = Files.list(Path.of("target"))) {
+            return jars.filter(jar -> {
+                String name = jar.getFileName().toString();
+                return name.startsWith("profile-servlet-") && name.endsWith(".jar")
+                        && !name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar");
+            }).findFirst().orElseThrow();
+        }
     }
 
     @Test
