@@ -26,10 +26,26 @@ class DeploymentFilesTest {
         return documents;
     }
 
+    private static JsonNode ofKind(String kind) throws IOException {
+        return kubernetes().stream().filter(d -> d.get("kind").asText().equals(kind)).findFirst().orElseThrow();
+    }
+
     private static JsonNode container() throws IOException {
-        JsonNode deployment = kubernetes().stream().filter(d -> d.get("kind").asText().equals("Deployment"))
-                .findFirst().orElseThrow();
-        return deployment.at("/spec/template/spec/containers/0");
+        return ofKind("Deployment").at("/spec/template/spec/containers/0");
+    }
+
+    /** The pod templates of the Job and the Deployment. */
+    private static List<JsonNode> pods() throws IOException {
+        return List.of(ofKind("Job").at("/spec/template/spec"), ofKind("Deployment").at("/spec/template/spec"));
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode variable : container.get("env")) {
+            if (variable.get("name").asText().equals(name)) {
+                return variable.path("value").asText();
+            }
+        }
+        return null;
     }
 
     @Test
@@ -45,7 +61,7 @@ class DeploymentFilesTest {
 
     @Test
     void givesRequestsInFlightTheirTimeToFinish() throws IOException {
-        JsonNode deployment = kubernetes().get(0);
+        JsonNode deployment = ofKind("Deployment");
 
         assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isGreaterThan(30);
         assertThat(Files.readString(DEPLOY.resolve("profilekit.service"))).contains("KillSignal=SIGTERM", "TimeoutStopSec=40");
@@ -76,5 +92,63 @@ class DeploymentFilesTest {
         assertThat(copied).isNotEmpty();
         assertThat(ignore).first().isEqualTo("*");
         assertThat(ignore.subList(1, ignore.size())).containsExactlyInAnyOrderElementsOf(copied);
+    }
+
+    @Test
+    void aJobRunsInitWithTheServersImageAndItsOwnUser() throws IOException {
+        JsonNode init = ofKind("Job").at("/spec/template/spec/containers/0");
+
+        assertThat(init.get("args")).extracting(JsonNode::asText).containsExactly("init");
+        assertThat(init.get("image")).isEqualTo(container().get("image"));
+        assertThat(env(init, "PROFILE_DB_USERNAME")).isNotEqualTo(env(container(), "PROFILE_DB_USERNAME"));
+        assertThat(env(init, "PROFILE_DB_CONNECTION_STRING")).isEqualTo(env(container(), "PROFILE_DB_CONNECTION_STRING"));
+    }
+
+    @Test
+    void connectsOverTls() throws IOException {
+        assertThat(env(container(), "PROFILE_DB_CONNECTION_STRING")).startsWith("couchbases://");
+        assertThat(Files.readAllLines(DEPLOY.resolve("profilekit.env")))
+                .filteredOn(line -> line.startsWith("PROFILE_DB_CONNECTION_STRING="))
+                .singleElement().asString().startsWith("PROFILE_DB_CONNECTION_STRING=couchbases://");
+    }
+
+    @Test
+    void everyContainerRunsAsTheImagesUserWithoutPrivilegesOnAReadOnlyRoot() throws IOException {
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        for (JsonNode pod : pods()) {
+            int user = pod.at("/securityContext/runAsUser").asInt();
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+            assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+            assertThat(dockerfile).contains("--uid " + user + " ", "USER " + user + "\n");
+            assertThat(pod.at("/volumes/0/emptyDir").isObject()).isTrue();
+            for (JsonNode container : pod.get("containers")) {
+                JsonNode security = container.get("securityContext");
+                assertThat(security.get("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+                assertThat(security.get("readOnlyRootFilesystem").asBoolean()).isTrue();
+                assertThat(security.at("/capabilities/drop")).extracting(JsonNode::asText).containsExactly("ALL");
+                assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/tmp");
+            }
+        }
+    }
+
+    @Test
+    void theSystemdUnitInstallsFromTheRepositorysRootWithADocumentedEnvironmentTemplate() throws IOException {
+        String unit = Files.readString(DEPLOY.resolve("profilekit.service"));
+        String docs = Files.readString(Path.of("..", "docs", "configuration.md"));
+
+        for (String line : unit.lines().filter(line -> line.startsWith("#   install ")).toList()) {
+            String[] words = line.split(" +");
+            String source = words[words.length - 2];
+            assertThat(source.equals("profile-servlet/target/profile-server.jar") || Files.exists(Path.of("..", source)))
+                    .as("%s installs a file that exists from the repository's root", line).isTrue();
+        }
+        assertThat(unit).contains("EnvironmentFile=/etc/profilekit/profilekit.env",
+                "install -D -m 0600 docs/deploy/profilekit.env /etc/profilekit/profilekit.env");
+        for (String line : Files.readAllLines(DEPLOY.resolve("profilekit.env"))) {
+            String setting = line.replaceFirst("^#", "");
+            if (setting.startsWith("PROFILE_")) {
+                assertThat(docs).contains("`" + setting.substring(0, setting.indexOf('=')) + "`");
+            }
+        }
     }
 }
