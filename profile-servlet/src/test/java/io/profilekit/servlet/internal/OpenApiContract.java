@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Holds real responses to openapi.yaml: the route and method must be described, the status
  * documented for them, the media type listed, and a JSON body valid against its schema
- * (checked with networknt's JSON Schema 2020-12 validator). Answers to paths no route of the
+ * (checked with networknt's JSON Schema 2020-12 validator); and the requests the server
+ * accepted, likewise ({@link #checkAcceptedRequest}). Answers to paths no route of the
  * description matches (unknown routes) and unexpected 500s are not described and not checked.
  */
 public final class OpenApiContract {
@@ -98,6 +99,39 @@ public final class OpenApiContract {
                     InputFormat.JSON);
             assertThat(errors).as("%s %s %d: body %s against openapi.yaml", method, template.get(), status,
                     new String(response.body(), StandardCharsets.UTF_8)).isEmpty();
+        }
+    }
+
+    /**
+     * Holds a request the server accepted (answered below 300) to the description: its media type
+     * must be one the operation's request body lists (exactly, or by a range such as
+     * {@code image/*}), and a JSON body valid against that schema. A request the server refused
+     * is the test's intended violation, and not checked; one it accepted is what generated
+     * clients must be able to send.
+     */
+    public static void checkAcceptedRequest(String method, String path, String contentType, byte[] body) {
+        Optional<String> template = template(path);
+        JsonNode operation = template.map(t -> SPEC.get("paths").get(t).get(method.toLowerCase(Locale.ROOT)))
+                .orElse(null);
+        if (operation == null || body.length == 0) {
+            return;
+        }
+        JsonNode content = resolve(operation.path("requestBody")).path("content");
+        // A body without a type is application/octet-stream to its recipient (RFC 9110, 8.3).
+        String mediaType = contentType.isBlank() ? "application/octet-stream"
+                : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        JsonNode media = content.get(mediaType);
+        if (media == null && mediaType.contains("/")) {
+            media = content.get(mediaType.substring(0, mediaType.indexOf('/')) + "/*");
+        }
+        assertThat(media).as("%s %s accepted a %s body, which openapi.yaml does not list (it lists %s)", method,
+                template.get(), mediaType, content.properties().stream().map(Map.Entry::getKey).toList()).isNotNull();
+        JsonNode schema = media.get("schema");
+        if (schema != null && mediaType.endsWith("json")) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            assertThat(schema(schema).validate(text, InputFormat.JSON))
+                    .as("%s %s accepted %s, which openapi.yaml's request schema refuses", method, template.get(), text)
+                    .isEmpty();
         }
     }
 

@@ -77,7 +77,7 @@ public final class RunningServer implements AutoCloseable {
     /** A request without body, with exactly the given headers (name, value, name, value...). */
     public HttpResponse<byte[]> send(String method, String path, String... headers)
             throws IOException, InterruptedException {
-        return send(method, path, HttpRequest.BodyPublishers.noBody(), headers);
+        return exchange(method, path, null, headers);
     }
 
     /** A request with the test token, a body, and the given headers. */
@@ -87,13 +87,13 @@ public final class RunningServer implements AutoCloseable {
         all[0] = "Authorization";
         all[1] = "Bearer " + TOKEN;
         System.arraycopy(headers, 0, all, 2, headers.length);
-        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), all);
+        return exchange(method, path, body, all);
     }
 
     /** A request with a body and exactly the given headers (no token unless among them). */
     public HttpResponse<byte[]> sendExactly(String method, String path, byte[] body, String... headers)
             throws IOException, InterruptedException {
-        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+        return exchange(method, path, body, headers);
     }
 
     /** A JSON request with the test token. */
@@ -106,16 +106,21 @@ public final class RunningServer implements AutoCloseable {
         return send(method, path, json.getBytes(StandardCharsets.UTF_8), all);
     }
 
-    private HttpResponse<byte[]> send(String method, String path, HttpRequest.BodyPublisher body, String... headers)
+    /** Sends a request ({@code body} null for none) and holds it and its answer to openapi.yaml. */
+    private HttpResponse<byte[]> exchange(String method, String path, byte[] body, String[] headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body);
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         OpenApiContract.check(method, path, response);
+        if (body != null && response.statusCode() < 300) {
+            OpenApiContract.checkAcceptedRequest(method, path, contentType(headers), body);
+        }
         if (response.statusCode() >= 400) {
             JavaNames.check(method + " " + path, new String(response.body(), StandardCharsets.UTF_8));
         }
@@ -149,6 +154,15 @@ public final class RunningServer implements AutoCloseable {
             JavaNames.check("a raw request", new String(answer.toByteArray(), StandardCharsets.UTF_8));
             return text;
         }
+    }
+
+    private static String contentType(String[] headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                return headers[i + 1];
+            }
+        }
+        return "";
     }
 
     public static String text(HttpResponse<byte[]> response) {
