@@ -88,6 +88,18 @@ public class ProfilekitAutoConfiguration {
         return context -> api.register(context, properties.getPath());
     }
 
+    /** Profiles as their documents in the application's Jackson 3 mapper, when it has one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "tools.jackson.databind.JacksonModule")
+    static class Jackson {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProfilekitJacksonModule profilekitJacksonModule() {
+            return new ProfilekitJacksonModule();
+        }
+    }
+
     /** profilekit's readiness (the store answers) in Actuator's health, when the application has Actuator. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)

@@ -68,6 +68,27 @@ class ProfilekitAutoConfigurationTest {
     }
 
     @Test
+    void aHostControllerAnswersAProfileAsItsDocument() throws Exception {
+        long id = repository.create(io.profilekit.core.Profile.builder().userId("hostada").name("Ada Lovelace")
+                .emailVerified(true).build()).recordId();
+
+        HttpResponse<String> answer = call("GET", "/host/people/" + id, null, null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"record_id\":" + id
+                + ",\"name\":\"Ada Lovelace\",\"user_id\":\"hostada\",\"email_verified\":true}");
+    }
+
+    @Test
+    void aHostControllerReadsARequestBodyAsAProfileDocument() throws Exception {
+        HttpResponse<String> answer = call("POST", "/host/people/echo", null,
+                "{\"user_id\":\"grace1906\",\"team\":\"navy\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"user_id\":\"grace1906\",\"team\":\"navy\"}");
+    }
+
+    @Test
     void profilekitCreatesAndServesProfilesUnderItsPath() throws Exception {
         HttpResponse<String> created = call("POST", "/profiles/api/v1/profiles", "starter-token",
                 "{\"user_id\":\"grace1906\",\"name\":\"Grace Hopper\"}");
