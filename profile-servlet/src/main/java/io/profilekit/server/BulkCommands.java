@@ -119,9 +119,11 @@ final class BulkCommands {
         private long lastTold = started;
         private long lastTenth;
         private boolean told;
+        private final TimeLeft timeLeft;
 
         Progress(long total) {
             this.total = Math.max(total, 1);
+            this.timeLeft = new TimeLeft(this.total);
         }
 
         void done(long done) {
@@ -133,10 +135,9 @@ final class BulkCommands {
             }
             lastTenth = tenth;
             lastTold = now;
-            double rate = done / Math.max((now - started) / 1e9, 1e-9);
-            long left = rate > 0 ? Math.round(Math.max(total - done, 0) / rate) : 0;
-            out.printf(Locale.ROOT, "  %d/%d profiles (%d%%), %.0f/s, about %s left%n", done, total,
-                    Math.min(done * 100 / total, 100), rate, left < 60 ? left + " s" : (left / 60) + " min");
+            double seconds = Math.max((now - started) / 1e9, 1e-9);
+            out.printf(Locale.ROOT, "  %d/%d profiles (%d%%), %.0f/s%s%n", done, total,
+                    Math.min(done * 100 / total, 100), done / seconds, timeLeft.after(seconds, done));
         }
 
         boolean told() {

@@ -91,9 +91,10 @@ final class TransferCommands {
              OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(rejectFile))) {
             long started = System.nanoTime();
             String again = "import --format " + format.name().toLowerCase(Locale.ROOT) + " --in " + in + " --resume ";
+            TimeLeft timeLeft = new TimeLeft(1.0);
             ProfileImport.Progress done = ProfileImport.builder(repository, format).onConflict(onConflict)
                     .dryRun(dryRun).parallelism(parallelism).resumeAfter(resume).rejects(rejected)
-                    .progress(5000, sofar -> progress(sofar, size, started, again)).build().run(file);
+                    .progress(5000, sofar -> progress(sofar, size, started, again, timeLeft)).build().run(file);
             out.printf(Locale.ROOT, "%s %d records in %.1f s: %d created, %d updated, %d skipped (taken), %d rejected"
                     + "%s%n", dryRun ? "Checked" : "Imported", done.read(), seconds(started), done.created(),
                     done.updated(), done.skipped(), done.rejected(),
@@ -163,14 +164,12 @@ final class TransferCommands {
         return repository;
     }
 
-    private void progress(ProfileImport.Progress sofar, long size, long started, String again) {
+    private void progress(ProfileImport.Progress sofar, long size, long started, String again, TimeLeft timeLeft) {
         double seconds = Math.max(seconds(started), 1e-9);
         double rate = sofar.read() / seconds;
         double share = size > 0 ? Math.min(1.0, (double) sofar.bytesRead() / size) : 0;
-        long left = share > 0 ? Math.round(seconds / share - seconds) : 0;
-        out.printf(Locale.ROOT, "  %d records (%d%%), %.0f/s, about %s left (to resume: %s%d)%n", sofar.read(),
-                Math.round(share * 100), rate, left < 60 ? left + " s" : (left / 60) + " min", again,
-                sofar.resumeAfter());
+        out.printf(Locale.ROOT, "  %d records (%d%%), %.0f/s%s (to resume: %s%d)%n", sofar.read(),
+                Math.round(share * 100), rate, timeLeft.after(seconds, share), again, sofar.resumeAfter());
     }
 
     private static long size(Path file) throws IOException {

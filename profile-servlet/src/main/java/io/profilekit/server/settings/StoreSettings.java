@@ -127,18 +127,28 @@ public record StoreSettings(Optional<CouchbaseSettings> couchbase) {
         return builder.build();
     }
 
+    /**
+     * The keyspace the settings name. The scope {@code _default} (a server without collections,
+     * CouchbaseMock) makes {@code _default} every collection that is not named.
+     */
     private static CouchbaseKeyspace keyspace(Settings settings) {
+        String scope = settings.get(SCOPE);
+        boolean defaultScope = CouchbaseKeyspace.DEFAULT.equals(scope);
         try {
             return new CouchbaseKeyspace(
                     settings.get(BUCKET.name()).or(() -> settings.get(SEED_BUCKET.name())).orElse(BUCKET.defaultValue()),
-                    settings.get(SCOPE),
-                    settings.get(PROFILES_COLLECTION),
-                    settings.get(IMAGES_COLLECTION),
-                    settings.get(AUTH_COLLECTION),
-                    settings.get(LOOKUPS_COLLECTION));
+                    scope,
+                    collection(settings, PROFILES_COLLECTION, defaultScope),
+                    collection(settings, IMAGES_COLLECTION, defaultScope),
+                    collection(settings, AUTH_COLLECTION, defaultScope),
+                    collection(settings, LOOKUPS_COLLECTION, defaultScope));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage() + " (" + BUCKET.name() + ", " + SCOPE.name()
                     + " or a profile.db.*-collection setting)");
         }
+    }
+
+    private static String collection(Settings settings, Setting collection, boolean defaultScope) {
+        return settings.get(collection.name()).orElse(defaultScope ? CouchbaseKeyspace.DEFAULT : collection.defaultValue());
     }
 }

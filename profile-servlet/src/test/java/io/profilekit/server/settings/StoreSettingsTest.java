@@ -71,6 +71,27 @@ class StoreSettingsTest {
     }
 
     @Test
+    void theDefaultScopeAloneMeansTheBucketsDefaultCollection() {
+        CouchbaseSettings couchbase = read(Map.of(
+                "profile.db.connection-string", "couchbase://localhost",
+                "profile.db.username", "app", "profile.db.password", "pw",
+                "profile.db.bucket", "b", "profile.db.scope", "_default")).couchbase().orElseThrow();
+
+        assertThat(couchbase.keyspace()).isEqualTo(CouchbaseKeyspace.defaultCollection("b"));
+    }
+
+    @Test
+    void aCollectionNamedInTheDefaultScopeIsKept() {
+        CouchbaseSettings couchbase = read(Map.of(
+                "profile.db.connection-string", "couchbase://localhost",
+                "profile.db.username", "app", "profile.db.password", "pw", "profile.db.scope", "_default",
+                "profile.db.profiles-collection", "people")).couchbase().orElseThrow();
+
+        assertThat(couchbase.keyspace().profiles()).isEqualTo("people");
+        assertThat(couchbase.keyspace().images()).isEqualTo("_default");
+    }
+
+    @Test
     void readsTheSeedsEnvironmentVariables() {
         CouchbaseSettings couchbase = read(Map.of(
                 "COUCHBASE_HOST", "db.example.com",
