@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.profilekit.core.Profile;
 import io.profilekit.core.ProfileRepository;
+import io.profilekit.core.ProfileWalk;
 import io.profilekit.core.memory.InMemoryProfileStore;
 import io.profilekit.core.sample.SampleDataLoader;
 import java.io.ByteArrayInputStream;
@@ -30,13 +31,13 @@ class ProfileExportTest {
 
     @Test
     void anExportImportedIntoAnEmptyStoreExportsTheSameBytes() throws IOException {
-        byte[] first = export(demo(2500));
+        byte[] first = export(demo(ProfileWalk.PAGE + 200));
         ProfileRepository empty = ProfileRepository.of(new InMemoryProfileStore());
 
         ProfileImport.Progress imported = ProfileImport.builder(empty, ImportFormat.NDJSON).build()
                 .run(new ByteArrayInputStream(first));
 
-        assertThat(imported.created()).isEqualTo(2500);
+        assertThat(imported.created()).isEqualTo(ProfileWalk.PAGE + 200);
         assertThat(export(empty)).isEqualTo(first);
     }
 
