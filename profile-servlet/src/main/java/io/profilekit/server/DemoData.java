@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,11 @@ final class DemoData {
                     thread.start();
                 });
         importPart(repository, export, 0, half);
-        second.join();
+        try {
+            second.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Where the first profile's line at or after {@code from} starts (its picture follows on the next line). */
@@ -114,12 +119,18 @@ final class DemoData {
         return Arrays.equals(bytes, at, Math.min(bytes.length, at + prefix.length), prefix, 0, prefix.length);
     }
 
+    /** Imports one part; a record it refuses is the build's mistake, and fails the start. */
     private static void importPart(ProfileRepository repository, byte[] export, int from, int to) {
+        ProfileImport.Progress done;
         try {
-            ProfileImport.builder(repository, ImportFormat.NDJSON).build()
+            done = ProfileImport.builder(repository, ImportFormat.NDJSON).build()
                     .run(new ByteArrayInputStream(export, from, to - from));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo profiles", e);
+        }
+        if (done.rejected() > 0) {
+            throw new IllegalStateException("the demo profiles the build exported have " + done.rejected()
+                    + " record(s) the store refuses; rebuild the jar");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.profilekit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.profilekit.core.ProfileRepository;
 import io.profilekit.core.memory.InMemoryProfileStore;
@@ -37,6 +38,15 @@ class DemoDataTest {
         assertThat(export(read)).isEqualTo(shipped);
         assertThat(read.findById(41)).isPresent();
         assertThat(read.findPicture(read.findById(21).orElseThrow().profile().picture())).isPresent();
+    }
+
+    @Test
+    void anExportWithARecordTheStoreRefusesFailsTheFill() {
+        byte[] broken = "{\"record_id\":1,\"user_id\":\"ada\"}\n{\"record_id\":\"two\"}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> DemoData.read(empty(), new ByteArrayInputStream(broken)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 record(s)");
     }
 
     @Test
