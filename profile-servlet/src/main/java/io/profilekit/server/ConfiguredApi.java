@@ -160,10 +160,11 @@ public final class ConfiguredApi implements AutoCloseable {
 
     /**
      * Completes once the store can serve: at once over Couchbase; for the demo store, once its
-     * people are in (they are read while the server starts). Fails when they cannot be.
+     * people are in (they are read while the server starts). Fails when they cannot be. A copy:
+     * completing it changes nothing.
      */
     public CompletableFuture<Void> ready() {
-        return ready;
+        return ready.copy();
     }
 
     /** The token generated because none was configured (in-memory store only). */

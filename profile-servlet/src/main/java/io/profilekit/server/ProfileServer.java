@@ -209,7 +209,11 @@ public final class ProfileServer implements AutoCloseable {
                 jetty.addConnector(connector);
                 connector.start();
             } catch (Exception | Error e) {
-                jetty.stop();
+                try {
+                    jetty.stop();
+                } catch (Exception stopping) {
+                    e.addSuppressed(stopping);
+                }
                 connector.close();
                 throw e;
             }
